@@ -137,7 +137,7 @@ public interface Derivatives {
         int m = f.outputCount();
         int n = f.dimension();
         Checks.point(f, point);
-        Checks.length("Jacobian", out, m * n);
+        Checks.length("Jacobian", out, (long) m * n);
         double[] row = new double[n];
         for (int k = 0; k < m; k++) {
             gradient(k, point, row);
@@ -174,7 +174,7 @@ public interface Derivatives {
         Checks.point(f, point);
         int n = f.dimension();
         Checks.order(provider().id(), capabilities(), 2);
-        Checks.length("Hessian", out, n * n);
+        Checks.length("Hessian", out, (long) n * n);
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 double h = partial(output, MultiIndex.pair(n, i, j), point);

@@ -199,7 +199,7 @@ public enum Op {
             case COSH -> Math.sinh(a);
             case TANH -> 1.0 - value * value;
             case EXP -> value;
-            case LOG -> 1.0 / a;
+            case LOG -> a < 0 ? Double.NaN : 1.0 / a; // outside the domain: NaN, like the value
             case SQRT -> 0.5 / value;
             case ABS -> a > 0 ? 1.0 : (a < 0 ? -1.0 : (a == 0 ? 0.0 : Double.NaN));
             case SIGMOID -> value * (1.0 - value);

@@ -25,7 +25,7 @@ class OpTests {
         DERIVATIVES.put(Op.COSH, a -> (Math.exp(a) - Math.exp(-a)) / 2);
         DERIVATIVES.put(Op.TANH, a -> 1 / (Math.cosh(a) * Math.cosh(a)));
         DERIVATIVES.put(Op.EXP, Math::exp);
-        DERIVATIVES.put(Op.LOG, a -> 1 / a);
+        DERIVATIVES.put(Op.LOG, a -> a < 0 ? Double.NaN : 1 / a); // no derivative outside the domain
         DERIVATIVES.put(Op.SQRT, a -> 1 / (2 * Math.sqrt(a)));
         DERIVATIVES.put(Op.ABS, Math::signum);
         DERIVATIVES.put(Op.SIGMOID, a -> Math.exp(-a) / ((1 + Math.exp(-a)) * (1 + Math.exp(-a))));
@@ -100,6 +100,7 @@ class OpTests {
         assertThat(Op.POWER.partialLeft(-1, 0.5, Double.NaN)).isNaN();
         // outside a domain: NaN, never an exception
         assertThat(Op.LOG.apply(-1)).isNaN();
+        assertThat(Op.LOG.derivative(-1, Double.NaN)).isNaN();
         assertThat(Op.ASIN.apply(2)).isNaN();
         assertThat(Op.ASIN.derivative(2, Double.NaN)).isNaN();
         assertThat(Op.LOG.apply(0)).isEqualTo(Double.NEGATIVE_INFINITY);

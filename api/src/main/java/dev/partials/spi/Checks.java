@@ -100,10 +100,11 @@ public final class Checks {
      *
      * @throws PartialsException {@link Kind#DIMENSION_MISMATCH}
      */
-    public static void length(String what, double[] out, int length) {
+    public static void length(String what, double[] out, long length) {
         if (out == null || out.length < length) {
             throw PartialsException.builder(Kind.DIMENSION_MISMATCH,
-                    what + " needs " + length + " entries, got " + (out == null ? "null" : out.length)).order(length).build();
+                    what + " needs " + length + " entries, got " + (out == null ? "null" : out.length))
+                    .order((int) Math.min(length, Integer.MAX_VALUE)).build();
         }
     }
 
