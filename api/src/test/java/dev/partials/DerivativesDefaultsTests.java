@@ -138,6 +138,8 @@ class DerivativesDefaultsTests {
         assertKind(() -> d.gradientBatch(new double[][] {{1, 2}, {1}}), PartialsException.Kind.DIMENSION_MISMATCH);
         assertKind(() -> d.jacobian(new double[] {1, 2}, new double[3]), PartialsException.Kind.DIMENSION_MISMATCH);
         assertThat(d.derivativeExpression(0, MultiIndex.of(1, 0))).isEmpty();
+        Formula constant = Formula.of(List.of(), Expression.constant(3));
+        assertKind(() -> dev.partials.spi.Checks.batch(constant, new double[0][]), PartialsException.Kind.INVALID_ARGUMENT);
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class Checks {
     /**
      * Checks a batch given as columns (one array per variable, all of one length) and returns its size.
      *
-     * @throws PartialsException {@link Kind#DIMENSION_MISMATCH} or {@link Kind#NON_FINITE_POINT}
+     * @throws PartialsException {@link Kind#DIMENSION_MISMATCH}, {@link Kind#NON_FINITE_POINT}, or
+     *         {@link Kind#INVALID_ARGUMENT} for a formula without variables (no column gives the count)
      */
     public static int batch(Formula formula, double[][] columns) {
         if (columns == null || columns.length != formula.dimension()) {
@@ -62,7 +63,12 @@ public final class Checks {
                     "the batch has " + (columns == null ? 0 : columns.length) + " column(s) but the formula has "
                             + formula.dimension() + " variable(s) " + formula.variables()).build();
         }
-        int count = formula.dimension() == 0 ? -1 : columns[0].length;
+        if (formula.dimension() == 0) {
+            // columns carry the point count; a formula without variables has none to read
+            throw PartialsException.builder(Kind.INVALID_ARGUMENT,
+                    "a batch needs a formula with at least one variable; use values() for a constant formula").build();
+        }
+        int count = columns[0].length;
         for (int j = 0; j < columns.length; j++) {
             if (columns[j].length != count) {
                 throw PartialsException.builder(Kind.DIMENSION_MISMATCH,

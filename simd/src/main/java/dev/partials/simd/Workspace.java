@@ -1,0 +1,42 @@
+package dev.partials.simd;
+
+import java.util.Arrays;
+
+/**
+ * The scratch memory of one thread for one prepared formula: flat rows of {@code B} lanes, allocated
+ * once and reused for every block and every call (no allocation per block or per operation).
+ */
+final class Workspace {
+
+    /**
+     * Value rows (one per slot), the stored local-partial rows, a row of ones and one of minus ones
+     * ({@link Layout#valueRows} in all; constant rows filled once), then the tangent rows
+     * ({@link TangentPlan}): rows 1 … n the direction of a JVP, then the rows of a pass.
+     */
+    final double[] rows;
+    /** Per output, the Jacobian-vector product as {@code Derivatives.jvp} defines it (JVP repair only). */
+    private double[] sums;
+    /** The partial offsets (or signs) and tangent offsets of the terms of one tangent. */
+    final int[] termPartial;
+    final int[] termTangent;
+
+    Workspace(Layout layout, int block, int tangentRows) {
+        this.rows = new double[(layout.valueRows + tangentRows) * block];
+        for (int s = 0; s < layout.size; s++) {
+            if (layout.code[s] == Layout.CONSTANT) {
+                Arrays.fill(rows, s * block, (s + 1) * block, layout.program.constant(s));
+            }
+        }
+        Arrays.fill(rows, layout.ones * block, (layout.ones + 1) * block, 1.0);
+        Arrays.fill(rows, layout.minusOnes * block, (layout.minusOnes + 1) * block, -1.0);
+        this.termPartial = new int[layout.maxOperands];
+        this.termTangent = new int[layout.maxOperands];
+    }
+
+    double[] sums(int length) {
+        if (sums == null) {
+            sums = new double[length];
+        }
+        return sums;
+    }
+}
