@@ -47,11 +47,11 @@ import jdk.incubator.vector.VectorSpecies;
  *     min(0.0, −0.0) where {@link Op} gives the first argument); 1, 0, ½ at a tie, NaN if unordered</td></tr>
  * <tr><td>sin, cos, tan</td><td>{@code SIN}, {@code COS}, {@code TAN}; cos a, −sin a, 1 + v²</td></tr>
  * <tr><td>asin, acos, atan</td><td>{@code ASIN}, {@code ACOS}, {@code ATAN}; 1/√(1−a²), −1/√(1−a²), 1/(1+a²)</td></tr>
- * <tr><td>sinh, cosh, tanh</td><td>{@code SINH}, {@code COSH}, {@code TANH}; cosh a, sinh a, 1 − v²</td></tr>
+ * <tr><td>sinh, cosh, tanh</td><td>{@code SINH}, {@code COSH}, {@code TANH}; cosh a, sinh a, 4e/(1+e)² with e = exp(−2|a|)</td></tr>
  * <tr><td>exp, log, sqrt</td><td>{@code EXP}, {@code LOG}, {@code SQRT}; v (value row), 1/a (NaN for a &lt; 0,
  *     outside the domain), 0.5/v (+∞ at 0)</td></tr>
  * <tr><td>abs, relu</td><td>{@code ABS}, a blend; sign of a with 0 at 0 (NaN for NaN)</td></tr>
- * <tr><td>sigmoid</td><td>e = {@code EXP}(−|a|), v = 1/(1+e) where a ≥ 0, else e/(1+e); v(1 − v)</td></tr>
+ * <tr><td>sigmoid</td><td>e = {@code EXP}(−|a|), v = 1/(1+e) where a ≥ 0, else e/(1+e); e/(1+e)²</td></tr>
  * <tr><td>softplus</td><td>max(a, 0) + {@code LOG1P}(e); sigmoid(a) from the same e</td></tr>
  * </tbody>
  * </table>
@@ -396,10 +396,13 @@ final class Kernels {
     static void tanh(double[] x, int d, int a, int p, int w) {
         DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
-            DoubleVector v = at(x, a + i).lanewise(TANH);
-            v.intoArray(x, d + i);
+            DoubleVector va = at(x, a + i);
+            va.lanewise(TANH).intoArray(x, d + i);
             if (p >= 0) {
-                one.sub(v.mul(v)).intoArray(x, p + i);
+                // sech²(a) = 4e/(1+e)², e = exp(-2|a|), as Op.sech2: relative accuracy for large |a|
+                DoubleVector e = va.abs().mul(-2.0).lanewise(EXP);
+                DoubleVector den = one.add(e);
+                e.mul(4.0).div(den.mul(den)).intoArray(x, p + i);
             }
         }
     }
@@ -464,10 +467,12 @@ final class Kernels {
         DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            DoubleVector v = sigmoid(va, va.abs().neg().lanewise(EXP), one);
-            v.intoArray(x, d + i);
+            DoubleVector e = va.abs().neg().lanewise(EXP);
+            sigmoid(va, e, one).intoArray(x, d + i);
             if (p >= 0) {
-                v.mul(one.sub(v)).intoArray(x, p + i);
+                // e/(1+e)², as Op.sigmoidDerivative: relative accuracy for large |a|
+                DoubleVector den = one.add(e);
+                e.div(den.mul(den)).intoArray(x, p + i);
             }
         }
     }
