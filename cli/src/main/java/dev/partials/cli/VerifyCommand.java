@@ -1,0 +1,214 @@
+package dev.partials.cli;
+
+import dev.partials.PartialDerivative;
+import dev.partials.conformance.KitSettings;
+import dev.partials.conformance.ProviderContract;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.TestAbortedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs the conformance kit's properties against providers, outside JUnit: each property is one
+ * {@link TestFactory} method of {@link ProviderContract}; this command implements the contract for each
+ * provider, calls every such method, and runs the dynamic tests it returns. A test that throws an
+ * {@link AssertionError} fails (its message carries the shrunk counterexample and a reproduction line),
+ * one that is aborted does not apply to the provider's capabilities, anything else is an error.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        header = "Runs the conformance kit's properties against providers.",
+        description = {"Runs the conformance kit's properties (exact rational oracle, conventions, structural zeros, "
+                + "bad input, thread safety, …) against one provider or all, and prints a pass/fail table; a failing "
+                + "property shows its shrunk counterexample and the line that replays it.",
+            "Exit code 1 when a property fails."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  partials verify",
+            "  partials verify --provider dual --tries 1000",
+            "  partials verify --provider finite-difference --seed 42 --property partialsMatchExactOracle",
+            "  partials verify --format json"})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--provider"}, paramLabel = "ID", description = "Verify only this provider (default: all).")
+    String providerId;
+
+    @Option(names = "--tries", paramLabel = "N", description = "Cases per random property (default: 100, or -Dpartials.tries).")
+    Integer tries;
+
+    @Option(names = "--seed", paramLabel = "S", description = "The seed of the first try (default: 20261126, or -Dpartials.seed).")
+    Long seed;
+
+    @Option(names = "--property", paramLabel = "NAME", split = ",",
+            description = "Run only these properties (names as listed by a full run).")
+    List<String> only;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table (default) or json.")
+    OutputFormat format;
+
+    /** One property's outcome for one provider. */
+    record Outcome(String provider, String property, String result, long nanos, List<String> messages) {
+    }
+
+    @Override
+    public Integer call() {
+        if (format == OutputFormat.csv) {
+            throw new ParameterException(spec.commandLine(), "--format csv is for batch results; use table or json");
+        }
+        if (tries != null && tries < 1) {
+            throw new ParameterException(spec.commandLine(), "--tries must be at least 1");
+        }
+        KitSettings defaults = KitSettings.fromSystemProperties();
+        KitSettings settings = new KitSettings(seed == null ? defaults.seed() : seed, tries == null ? defaults.tries() : tries);
+        List<PartialDerivative> providers = providerId == null ? PartialDerivative.all() : List.of(PartialDerivative.of(providerId));
+        if (providers.isEmpty()) {
+            throw new CliException("no providers are available to verify. Add provider modules (dev.partials.dual, …) "
+                    + "to the module path.");
+        }
+        List<Method> properties = properties();
+        boolean json = format == OutputFormat.json;
+        PrintWriter out = spec.commandLine().getOut();
+        int width = properties.stream().mapToInt(m -> m.getName().length()).max().orElse(10);
+        int idWidth = providers.stream().mapToInt(p -> p.id().length()).max().orElse(8);
+        String row = "%-" + idWidth + "s  %-" + width + "s  %-8s  %s%n";
+        if (!json) {
+            out.printf(Locale.ROOT, "partials verify: seed %d, %d tries per random property%n%n", settings.seed(), settings.tries());
+            out.printf(Locale.ROOT, row, "provider", "property", "result", "time");
+            out.flush();
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (PartialDerivative p : providers) {
+            ProviderContract contract = new ProviderContract() {
+                @Override
+                public PartialDerivative provider() {
+                    return p;
+                }
+
+                @Override
+                public KitSettings settings() {
+                    return settings;
+                }
+            };
+            for (Method m : properties) {
+                Outcome o = run(contract, p.id(), m);
+                outcomes.add(o);
+                if (!json) {
+                    out.printf(Locale.ROOT, row, o.provider(), o.property(), o.result(), Numbers.duration(o.nanos()));
+                    if (!o.result().equals("pass")) {
+                        for (String msg : o.messages()) {
+                            if (o.result().equals("skipped")) {
+                                out.println("    " + msg);
+                            } else {
+                                out.println(indent(msg));
+                            }
+                        }
+                    }
+                    out.flush();
+                }
+            }
+        }
+        long failed = outcomes.stream().filter(o -> o.result().equals("FAIL") || o.result().equals("ERROR")).count();
+        long passed = outcomes.stream().filter(o -> o.result().equals("pass")).count();
+        long skipped = outcomes.size() - failed - passed;
+        if (json) {
+            Map<String, Object> m = Json.object();
+            m.put("command", "verify");
+            m.put("seed", settings.seed());
+            m.put("tries", settings.tries());
+            List<Object> rs = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                Map<String, Object> r = Json.object();
+                r.put("provider", o.provider());
+                r.put("property", o.property());
+                r.put("result", o.result().toLowerCase(Locale.ROOT));
+                r.put("nanos", o.nanos());
+                r.put("messages", o.messages());
+                rs.add(r);
+            }
+            m.put("results", rs);
+            m.put("passed", failed == 0);
+            out.println(Json.write(m));
+        } else {
+            out.println();
+            out.printf(Locale.ROOT, "verify: %d properties held, %d failed, %d did not apply (%d provider(s))%n",
+                    passed, failed, skipped, providers.size());
+        }
+        out.flush();
+        return failed == 0 ? Main.OK : Main.BAD_INPUT;
+    }
+
+    /** The contract's properties: its {@code @TestFactory} methods, in declaration order when available. */
+    private List<Method> properties() {
+        List<Method> all = new ArrayList<>(Arrays.stream(ProviderContract.class.getMethods())
+                .filter(m -> m.isAnnotationPresent(TestFactory.class) && m.getParameterCount() == 0)
+                .sorted(Comparator.comparing(Method::getName))
+                .toList());
+        if (only == null) {
+            return all;
+        }
+        List<Method> chosen = new ArrayList<>();
+        for (String name : only) {
+            Method m = all.stream().filter(x -> x.getName().equals(name.strip())).findFirst().orElseThrow(() ->
+                    new ParameterException(spec.commandLine(), "no property \"" + name + "\"; the properties are "
+                            + all.stream().map(Method::getName).toList()));
+            chosen.add(m);
+        }
+        return chosen;
+    }
+
+    private static Outcome run(ProviderContract contract, String id, Method property) {
+        long start = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        List<String> aborted = new ArrayList<>();
+        int count = 0;
+        boolean error = false;
+        try {
+            @SuppressWarnings("unchecked")
+            Stream<DynamicTest> tests = (Stream<DynamicTest>) property.invoke(contract);
+            for (DynamicTest t : (Iterable<DynamicTest>) tests::iterator) {
+                count++;
+                try {
+                    t.getExecutable().execute();
+                } catch (TestAbortedException e) {
+                    aborted.add(e.getMessage() == null ? t.getDisplayName() : e.getMessage());
+                } catch (AssertionError e) {
+                    String m = String.valueOf(e.getMessage());
+                    failures.add(m.contains(t.getDisplayName()) ? m : t.getDisplayName() + ": " + m);
+                } catch (Throwable e) {
+                    error = true;
+                    failures.add(t.getDisplayName() + ": the property threw " + e);
+                }
+            }
+        } catch (InvocationTargetException e) {
+            error = true;
+            failures.add("the property could not start: " + e.getCause());
+        } catch (IllegalAccessException | RuntimeException e) {
+            error = true;
+            failures.add("the property could not start: " + e);
+        }
+        long nanos = System.nanoTime() - start;
+        String result = !failures.isEmpty() ? (error ? "ERROR" : "FAIL") : count > 0 && aborted.size() == count ? "skipped" : "pass";
+        return new Outcome(id, property.getName(), result, nanos, failures.isEmpty() ? aborted : failures);
+    }
+
+    private static String indent(String text) {
+        return "    " + text.strip().replace("\n", "\n    ");
+    }
+}
