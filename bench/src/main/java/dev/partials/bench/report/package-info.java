@@ -1,0 +1,2 @@
+/** Turns JMH's JSON results into {@code docs/benchmarks.md}. */
+package dev.partials.bench.report;
