@@ -8,13 +8,7 @@ import java.util.Optional;
  * values, partials of any order (mixed too), gradients, Jacobians, Hessians, Jacobian-vector
  * products, and batched forms over many points.
  *
- * {@snippet :
- * Derivatives d = PartialDerivative.of("dual").prepare(Formula.parse("x^2 + 3*x*y"));
- * double value = d.value(1, 2);                              // 7
- * double[] grad = d.gradient(1, 2);                          // {8, 3}
- * double[][] hess = d.hessian(1, 2);                         // {{2, 3}, {3, 0}}
- * double dxdy = d.partial(MultiIndex.of(1, 1), 1, 2);        // 3
- * }
+ * {@snippet class=dev.partials.ApiSnippets region=derivatives}
  *
  * <p><b>Points</b> are arrays of one finite coordinate per variable, in the formula's variable order.
  * A point of the wrong length gives {@link PartialsException.Kind#DIMENSION_MISMATCH}; a NaN or

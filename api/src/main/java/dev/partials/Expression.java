@@ -14,12 +14,7 @@ import java.util.Set;
  * <p>Expressions come from {@link Formula#parse(String)}, from tracing Java code with
  * {@link Formula#trace}, or from the fluent methods below, which build the same DAG:
  *
- * {@snippet :
- * Expression x = Expression.variable("x");
- * Expression y = Expression.variable("y");
- * Expression f = x.pow(2).plus(x.times(y).times(3));    // x^2 + x*y*3
- * String text = f.text();                              // "x^2 + x*y*3"
- * }
+ * {@snippet class=dev.partials.ApiSnippets region=expression}
  *
  * <p><b>Guarantees.</b> Building, hashing, equality and printing never recurse without bound and
  * cost time linear in the number of distinct nodes, so a sum of 100,000 terms built in a loop and the

@@ -20,13 +20,7 @@ import java.util.function.Function;
  *
  * <p>Three ways to make one:
  *
- * {@snippet :
- * Formula seed = Formula.parse("x^2 + 3*x*y");            // variables (x, y), natural order
- * Formula yx = Formula.parse("x^2 + 3*x*y", "y", "x");    // variables in the order given
- * Formula vec = Formula.parse("[x*y, sin(x)]");           // two outputs
- * Formula neuron = Formula.trace(List.of("w1", "w2", "b"), v ->
- *         v.get("w1").times(1.5).plus(v.get("w2").times(-2.0)).plus(v.get("b")).sigmoid());
- * }
+ * {@snippet class=dev.partials.ApiSnippets region=formulas}
  *
  * <p>Without declared variables, the variables are the identifiers of the formula in natural order:
  * letters compare alphabetically and digit runs numerically, so {@code x2} comes before {@code x10}.
@@ -128,18 +122,7 @@ public final class Formula {
      * Builds a formula by running Java code on symbolic variables: every operation the code performs
      * is recorded, loops are unrolled and values the code reuses stay shared in the DAG.
      *
-     * {@snippet :
-     * double[][] xs = {{1, 2}, {3, 4}};
-     * double[] ys = {0, 1};
-     * Formula loss = Formula.trace(List.of("w1", "w2"), v -> {
-     *     Expression sum = Expression.constant(0);
-     *     for (int i = 0; i < xs.length; i++) {
-     *         Expression out = v.get(0).times(xs[i][0]).plus(v.get(1).times(xs[i][1])).sigmoid();
-     *         sum = sum.plus(out.minus(ys[i]).pow(2));
-     *     }
-     *     return sum;
-     * });
-     * }
+     * {@snippet class=dev.partials.ApiSnippets region=trace}
      */
     public static Formula trace(List<String> variables, Function<Variables, Expression> body) {
         checkDeclared(variables);

@@ -10,14 +10,7 @@ import java.util.OptionalInt;
  * exceeded) is reported as a {@code PartialsException} with a {@link Kind} and the fields that
  * describe it. Callers and tests branch on {@link #kind()}, never on the message text.
  *
- * {@snippet :
- * try {
- *     Formula.parse("x^2 + * y");
- * } catch (PartialsException e) {
- *     if (e.kind() == PartialsException.Kind.SYNTAX) {
- *         int column = e.column().orElse(0);   // 7
- *     }
- * }
+ * {@snippet class=dev.partials.ApiSnippets region=error}
  * }
  *
  * <p>The message of a formula error shows the formula with a caret under the offending column:

@@ -5,11 +5,7 @@
  * <h2>Using partials</h2>
  * Write the function once, as a formula or traced from Java code, then ask a provider for its
  * derivatives:
- * {@snippet :
- * Formula f = Formula.parse("x^2 + 3*x*y");
- * Derivatives d = PartialDerivative.getDefault().prepare(f);
- * double[] gradient = d.gradient(1, 2);           // {8, 3}: ∂f/∂x = 2x + 3y, ∂f/∂y = 3x
- * }
+ * {@snippet class=dev.partials.ApiSnippets region=using}
  * A prepared {@link dev.partials.Derivatives} is immutable and thread-safe; prepare once, call many
  * times. Every method that returns an array has a twin that writes into a caller's array.
  *

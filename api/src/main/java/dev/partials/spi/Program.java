@@ -53,10 +53,7 @@ import java.util.Map;
  * converted to {@code double} once, correctly rounded; constant subexpressions are folded with the
  * same {@code double} functions the interpreter uses, so folding never changes a result.
  *
- * {@snippet :
- * Program p = Formula.parse("x^2 + 3*x*y").program();
- * double[] out = p.evaluate(1, 2);      // {7}
- * }
+ * {@snippet class=dev.partials.ApiSnippets region=program}
  *
  * @since 0.1
  */
