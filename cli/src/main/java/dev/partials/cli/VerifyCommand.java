@@ -1,6 +1,7 @@
 package dev.partials.cli;
 
 import dev.partials.PartialDerivative;
+import dev.partials.conformance.CrossValidation;
 import dev.partials.conformance.KitSettings;
 import dev.partials.conformance.ProviderContract;
 import java.io.PrintWriter;
@@ -35,12 +36,15 @@ import picocli.CommandLine.Spec;
         description = {"Runs the conformance kit's properties (exact rational oracle, conventions, structural zeros, "
                 + "bad input, thread safety, …) against one provider or all, and prints a pass/fail table; a failing "
                 + "property shows its shrunk counterexample and the line that replays it.",
-            "Exit code 1 when a property fails."},
+            "With --cross, checks every pair of providers against each other on the same random polynomial and "
+                + "elementary cases instead, and prints the provider × provider matrix.",
+            "Exit code 1 when a property fails (or, with --cross, when a pair disagrees)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  partials verify",
             "  partials verify --provider dual --tries 1000",
             "  partials verify --provider finite-difference --seed 42 --property partialsMatchExactOracle",
+            "  partials verify --cross --tries 1000",
             "  partials verify --format json"})
 final class VerifyCommand implements Callable<Integer> {
 
@@ -59,6 +63,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--property", paramLabel = "NAME", split = ",",
             description = "Run only these properties (names as listed by a full run).")
     List<String> only;
+
+    @Option(names = "--cross", description = "Cross-validate every pair of providers (the --tries cases each) and "
+            + "print the provider × provider matrix instead of the properties.")
+    boolean cross;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table (default) or json.")
     OutputFormat format;
@@ -81,6 +89,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (providers.isEmpty()) {
             throw new CliException("no providers are available to verify. Add provider modules (dev.partials.dual, …) "
                     + "to the module path.");
+        }
+        if (cross) {
+            return cross(providers, settings);
         }
         List<Method> properties = properties();
         boolean json = format == OutputFormat.json;
@@ -152,6 +163,43 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return failed == 0 ? Main.OK : Main.BAD_INPUT;
+    }
+
+    /** {@code --cross}: the matrix of {@link CrossValidation}; exit 1 when a pair disagrees. */
+    private int cross(List<PartialDerivative> providers, KitSettings settings) {
+        if (only != null) {
+            throw new ParameterException(spec.commandLine(), "--property does not apply to --cross");
+        }
+        if (providers.size() < 2) {
+            throw new ParameterException(spec.commandLine(), "--cross needs at least two providers; available: "
+                    + PartialDerivative.all().stream().map(PartialDerivative::id).toList());
+        }
+        CrossValidation.Report report = CrossValidation.run(providers, settings);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            Map<String, Object> m = Json.object();
+            m.put("command", "verify --cross");
+            m.put("seed", settings.seed());
+            m.put("tries", settings.tries());
+            m.put("providers", report.providers());
+            List<Object> cells = new ArrayList<>();
+            for (CrossValidation.Cell c : report.cells()) {
+                Map<String, Object> r = Json.object();
+                r.put("first", c.first());
+                r.put("second", c.second());
+                r.put("cases", c.cases());
+                r.put("maxRelativeDeviation", c.maxRelativeDeviation());
+                r.put("failures", c.failures().stream().map(CrossValidation.Mismatch::text).toList());
+                cells.add(r);
+            }
+            m.put("pairs", cells);
+            m.put("passed", report.passed());
+            out.println(Json.write(m));
+        } else {
+            out.print(report.text());
+        }
+        out.flush();
+        return report.passed() ? Main.OK : Main.BAD_INPUT;
     }
 
     /** The contract's properties: its {@code @TestFactory} methods, in declaration order when available. */

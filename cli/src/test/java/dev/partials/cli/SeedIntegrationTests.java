@@ -148,6 +148,15 @@ class SeedIntegrationTests {
     }
 
     @Test
+    void verifyCrossPrintsTheMatrixOfEveryProvider() {
+        Launcher.Run r = Launcher.run("verify", "--cross", "--tries", "5").exits(0);
+        assertThat(r.out()).contains("cross-validation: seed").contains("all 10 pairs agree");
+        for (String p : List.of("complex-step", "dual", "finite-difference", "simd", "symbolic")) {
+            assertThat(r.out()).contains(p);
+        }
+    }
+
+    @Test
     void helpOfEveryCommandHasExamples() {
         Launcher.Run r = Launcher.run("compare", "--help").exits(0);
         assertThat(r.out()).contains("Examples:").contains("partials compare \"x^2 + 3*x*y\" --at x=1,y=2");

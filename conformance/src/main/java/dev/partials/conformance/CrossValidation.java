@@ -1,0 +1,602 @@
+package dev.partials.conformance;
+
+import dev.partials.Capabilities;
+import dev.partials.Derivatives;
+import dev.partials.Estimate;
+import dev.partials.Formula;
+import dev.partials.MultiIndex;
+import dev.partials.PartialDerivative;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Cross-validation: every pair of providers on the same random cases.
+ *
+ * <p>Each try {@code i} draws, from the generator seeded with {@link KitSettings#seedOfTry(int)}, one
+ * random polynomial case (scalar, or a vector formula a quarter of the time; the
+ * {@link Generators#polynomialCases kit's generators}) and then one elementary case {@code f(p(x))}
+ * (the kit's elementary generator: a smooth function of the language of a random quadratic
+ * polynomial, at a point where it is well conditioned). Every provider computes, where its
+ * {@link Capabilities} allow, the values, the gradient, the Jacobian (vector formulas), the Hessian
+ * (order 2, and mixed partials or one variable) and one partial of order up to
+ * {@code min(maxOrder, 4)}; every pair then compares what both computed. The partial is the case's
+ * random multi-index, lowered to the pair's common maximum order (and made pure unless both serve
+ * mixed partials).
+ *
+ * <h2>Tolerances</h2>
+ * Two results agree when {@code |a - b| <= tol_a + tol_b}, each provider's tolerance being its
+ * distance allowed from the exact value:
+ * <ul>
+ * <li>an exact provider: the contract's exact tolerance {@code 2·D·u·C} of the
+ *     {@link ExactOracle exact oracle} (polynomials), or for {@code f(p(x))} the tolerances of
+ *     {@code p} and {@code ∂p} propagated through {@code f'} and {@code f''} plus a few u relative,
+ *     as the contract's elementary property does;</li>
+ * <li>an approximate provider with error estimates: that plus 10 × its own
+ *     {@link Derivatives#partialEstimate estimate} of the partial;</li>
+ * <li>an approximate provider without estimates: that plus the contract's default
+ *     {@link ProviderContract#approximateTolerance(int) approximate tolerance} times the scale.</li>
+ * </ul>
+ * A provider that throws on a request within its capabilities, or answers NaN where the other does
+ * not, fails the pair.
+ *
+ * <p>The <b>relative deviation</b> of two results is {@code |a - b| / max(1, |a|, |b|)} (absolute for
+ * results below 1). A failing pair reports its first failing case shrunk (with the kit's
+ * {@link Shrinker#polynomialCases() polynomial shrinker}, through the inner polynomial for elementary
+ * cases) and every failing case with its seed and a replay line. The run is deterministic from the
+ * seed.
+ *
+ * {@snippet :
+ * CrossValidation.Report r = CrossValidation.run(PartialDerivative.all(), KitSettings.fromSystemProperties());
+ * System.out.println(r.text());
+ * if (!r.passed()) { ... }
+ * }
+ *
+ * @since 0.1
+ */
+public final class CrossValidation {
+
+    /** The highest order of partial cross-validated. */
+    public static final int MAX_ORDER = 4;
+
+    private CrossValidation() {
+    }
+
+    /**
+     * One case on which two providers disagree.
+     *
+     * @param first    the id of one provider
+     * @param second   the id of the other
+     * @param kind     {@code "polynomial"} or {@code "elementary"}
+     * @param tryIndex the try (0-based) that drew the case
+     * @param seed     the seed of that try: {@code -Dpartials.seed=<seed> -Dpartials.tries=1} replays it
+     * @param claim    what should agree, with both results and the tolerance
+     * @param formula  the formula of the shrunk case (or of the original case when not shrunk)
+     * @param point    the point, as text
+     * @param shrunk   how the case was shrunk ({@code "in 7 steps from …"}), or empty when it was not
+     * @param replay   the line that replays the run of this case
+     */
+    public record Mismatch(String first, String second, String kind, int tryIndex, long seed, String claim,
+                           String formula, String point, Optional<String> shrunk, String replay) {
+
+        /** A multi-line description of the mismatch. */
+        public String text() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(first).append(" × ").append(second).append(": ").append(kind).append(" case, try ")
+                    .append(tryIndex + 1).append(", seed ").append(seed).append('\n');
+            sb.append("  claim:      ").append(claim).append('\n');
+            sb.append("  formula:    ").append(formula).append('\n');
+            sb.append("  point:      ").append(point).append('\n');
+            sb.append("  shrunk:     ").append(shrunk.orElse("not shrunk")).append('\n');
+            sb.append("  reproduce:  ").append(replay).append('\n');
+            return sb.toString();
+        }
+    }
+
+    /**
+     * One cell of the matrix: a pair of providers.
+     *
+     * @param first                 one provider's id
+     * @param second                the other's
+     * @param cases                 how many cases both were compared on
+     * @param maxRelativeDeviation  the largest relative deviation of any compared result
+     * @param failures              the cases on which they disagree (the first one shrunk)
+     */
+    public record Cell(String first, String second, int cases, double maxRelativeDeviation, List<Mismatch> failures) {
+        /** Copies the failures. */
+        public Cell {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
+     * The provider × provider matrix of a cross-validation run.
+     *
+     * @param settings  the seed and tries
+     * @param providers the provider ids, in the order given
+     * @param cells     one cell per unordered pair, in row-major order of {@link #providers}
+     */
+    public record Report(KitSettings settings, List<String> providers, List<Cell> cells) {
+
+        /** Copies the lists. */
+        public Report {
+            providers = List.copyOf(providers);
+            cells = List.copyOf(cells);
+        }
+
+        /**
+         * The cell of providers {@code a} and {@code b} (in either order).
+         *
+         * @throws IllegalArgumentException if there is no such pair
+         */
+        public Cell cell(String a, String b) {
+            for (Cell c : cells) {
+                if ((c.first().equals(a) && c.second().equals(b)) || (c.first().equals(b) && c.second().equals(a))) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("no pair " + a + " × " + b + " in " + providers);
+        }
+
+        /** Every mismatch of every pair. */
+        public List<Mismatch> failures() {
+            return cells.stream().flatMap(c -> c.failures().stream()).toList();
+        }
+
+        /** Whether no pair disagrees. */
+        public boolean passed() {
+            return cells.stream().allMatch(c -> c.failures().isEmpty());
+        }
+
+        /**
+         * The matrix as a table (each cell: cases, max relative deviation, failures), followed by the
+         * first mismatch of each failing pair with its shrunk counterexample and replay line.
+         */
+        public String text() {
+            int w = 8;
+            for (String p : providers) {
+                w = Math.max(w, p.length());
+            }
+            List<List<String>> rows = new ArrayList<>();
+            int cw = w;
+            for (String a : providers) {
+                List<String> row = new ArrayList<>();
+                for (String b : providers) {
+                    String s;
+                    if (a.equals(b)) {
+                        s = "—";
+                    } else {
+                        Cell c = cell(a, b);
+                        s = c.cases() + " " + String.format(Locale.ROOT, "%.1e", c.maxRelativeDeviation()) + " "
+                                + (c.failures().isEmpty() ? "ok" : c.failures().size() + " FAIL");
+                    }
+                    row.add(s);
+                    cw = Math.max(cw, s.length());
+                }
+                rows.add(row);
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append("cross-validation: seed ").append(settings.seed()).append(", ").append(settings.tries())
+                    .append(" tries (a polynomial and an elementary case each), ").append(providers.size())
+                    .append(" providers\n");
+            sb.append("each cell: cases compared, max relative deviation |a-b|/max(1,|a|,|b|), failures\n\n");
+            sb.append(pad("", w));
+            for (String p : providers) {
+                sb.append("  ").append(pad(p, cw));
+            }
+            sb.append('\n');
+            for (int i = 0; i < providers.size(); i++) {
+                sb.append(pad(providers.get(i), w));
+                for (String s : rows.get(i)) {
+                    sb.append("  ").append(pad(s, cw));
+                }
+                sb.append('\n');
+            }
+            long failing = cells.stream().filter(c -> !c.failures().isEmpty()).count();
+            sb.append('\n').append(failing == 0 ? "all " + cells.size() + " pairs agree"
+                    : failing + " of " + cells.size() + " pairs disagree").append('\n');
+            for (Cell c : cells) {
+                if (!c.failures().isEmpty()) {
+                    sb.append('\n').append(c.failures().getFirst().text());
+                    if (c.failures().size() > 1) {
+                        sb.append("  (and ").append(c.failures().size() - 1).append(" more failing case(s) of this pair)\n");
+                    }
+                }
+            }
+            return sb.toString();
+        }
+
+        private static String pad(String s, int w) {
+            return s.length() >= w ? s : s + " ".repeat(w - s.length());
+        }
+    }
+
+    /**
+     * Cross-validates every pair of {@code providers} on {@code settings.tries()} polynomial and as many
+     * elementary cases.
+     *
+     * @throws IllegalArgumentException if fewer than two providers are given or two share an id
+     */
+    public static Report run(List<PartialDerivative> providers, KitSettings settings) {
+        if (providers.size() < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least two providers, got "
+                    + providers.stream().map(PartialDerivative::id).toList());
+        }
+        List<String> ids = providers.stream().map(PartialDerivative::id).toList();
+        if (ids.stream().distinct().count() != ids.size()) {
+            throw new IllegalArgumentException("provider ids must be unique: " + ids);
+        }
+        int np = providers.size();
+        int[][] cases = new int[np][np];
+        double[][] deviation = new double[np][np];
+        List<List<List<Mismatch>>> failures = new ArrayList<>();
+        for (int a = 0; a < np; a++) {
+            List<List<Mismatch>> row = new ArrayList<>();
+            for (int b = 0; b < np; b++) {
+                row.add(new ArrayList<>());
+            }
+            failures.add(row);
+        }
+        Generator<PolynomialCase> polynomials = polynomialCases();
+        Generator<Elementary.Case> elementary = Elementary.cases();
+        for (int i = 0; i < settings.tries(); i++) {
+            RandomGenerator random = settings.randomForTry(i);
+            PolynomialCase pc = polynomials.next(random);
+            Elementary.Case ec = elementary.next(random);
+            List<Results> pr = new ArrayList<>();
+            List<Results> er = new ArrayList<>();
+            for (PartialDerivative p : providers) {
+                pr.add(compute(p, pc));
+                er.add(compute(p, ec));
+            }
+            for (int a = 0; a < np; a++) {
+                for (int b = a + 1; b < np; b++) {
+                    PartialDerivative pa = providers.get(a);
+                    PartialDerivative pb = providers.get(b);
+                    Comparison c1 = compare(pa, pb, pc.index(), pc.output(), pr.get(a), pr.get(b));
+                    Comparison c2 = compare(pa, pb, MultiIndex.zero(1), 0, er.get(a), er.get(b));
+                    cases[a][b] += 2;
+                    deviation[a][b] = Math.max(deviation[a][b], Math.max(c1.deviation, c2.deviation));
+                    List<Mismatch> fs = failures.get(a).get(b);
+                    if (c1.failure != null) {
+                        fs.add(polynomialMismatch(pa, pb, settings, i, pc, c1.failure, fs.isEmpty()));
+                    }
+                    if (c2.failure != null) {
+                        fs.add(elementaryMismatch(pa, pb, settings, i, ec, c2.failure, fs.isEmpty()));
+                    }
+                }
+            }
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (int a = 0; a < np; a++) {
+            for (int b = a + 1; b < np; b++) {
+                cells.add(new Cell(ids.get(a), ids.get(b), cases[a][b], deviation[a][b], failures.get(a).get(b)));
+            }
+        }
+        return new Report(settings, ids, cells);
+    }
+
+    /** Scalar formulas, vector ones a quarter of the time; multi-indices of order 1–4, mixed. */
+    private static Generator<PolynomialCase> polynomialCases() {
+        Generator<PolynomialCase> scalar = Generators.polynomialCases(PolynomialSpec.standard(), 1, MAX_ORDER, true);
+        Generator<PolynomialCase> vector = Generators.polynomialCases(PolynomialSpec.vector(), 1, MAX_ORDER, true);
+        return random -> random.nextInt(4) == 0 ? vector.next(random) : scalar.next(random);
+    }
+
+    // ---------------------------------------------------------------- one provider's results on one case
+
+    /** One computed number with the provider's tolerance for it. */
+    private record Entry(double value, double tolerance) {
+    }
+
+    /** What one provider computed on one case: entries by name, or the exception it threw. */
+    private record Results(Map<String, Entry> entries, String threw) {
+    }
+
+    /** The index lowered to order {@code cap} (removing from the last variables first), pure unless {@code mixed}. */
+    static MultiIndex clamp(MultiIndex index, int cap, boolean mixed) {
+        int[] counts = index.counts();
+        int order = index.order();
+        for (int j = counts.length - 1; j >= 0 && order > cap; j--) {
+            int drop = Math.min(counts[j], order - cap);
+            counts[j] -= drop;
+            order -= drop;
+        }
+        if (!mixed) {
+            int first = -1;
+            for (int j = 0; j < counts.length; j++) {
+                if (counts[j] > 0 && first < 0) {
+                    first = j;
+                } else if (counts[j] > 0) {
+                    counts[first] += counts[j];
+                    counts[j] = 0;
+                }
+            }
+        }
+        return MultiIndex.of(counts);
+    }
+
+    private static String key(String what, int output, MultiIndex index) {
+        return what + " " + output + " " + index;
+    }
+
+    private static Results compute(PartialDerivative p, PolynomialCase c) {
+        Map<String, Entry> e = new LinkedHashMap<>();
+        String[] call = {"provider.prepare(formula)"};
+        try {
+            Capabilities caps = p.capabilities();
+            Derivatives d = p.prepare(c.formula().formula());
+            ExactOracle o = ExactOracle.of(c.formula());
+            double[] x = c.point().doubles();
+            int n = x.length;
+            int m = c.formula().outputCount();
+            int k = c.output();
+            call[0] = "d.values(point)";
+            double[] values = d.values(x);
+            for (int q = 0; q < m; q++) {
+                e.put(key("value", q, MultiIndex.zero(n)), entry(p, d, o, q, MultiIndex.zero(n), c, values[q], call));
+            }
+            call[0] = "d.gradient(output, point, out)";
+            double[] g = new double[n];
+            d.gradient(k, x, g);
+            for (int j = 0; j < n; j++) {
+                MultiIndex u = MultiIndex.unit(n, j);
+                e.put(key("gradient", k, u), entry(p, d, o, k, u, c, g[j], call));
+            }
+            if (m > 1) {
+                call[0] = "d.jacobian(point)";
+                double[][] jac = d.jacobian(x);
+                for (int q = 0; q < m; q++) {
+                    for (int j = 0; j < n; j++) {
+                        MultiIndex u = MultiIndex.unit(n, j);
+                        e.put(key("jacobian", q, u), entry(p, d, o, q, u, c, jac[q][j], call));
+                    }
+                }
+            }
+            if (caps.maxOrder() >= 2 && (caps.mixedPartials() || n == 1)) {
+                call[0] = "d.hessian(output, point, out)";
+                double[] h = new double[n * n];
+                d.hessian(k, x, h);
+                for (int i = 0; i < n; i++) {
+                    for (int j = i; j < n; j++) {
+                        MultiIndex u = MultiIndex.pair(n, i, j);
+                        e.put(key("hessian", k, u), entry(p, d, o, k, u, c, h[i * n + j], call));
+                    }
+                }
+            }
+            int top = Math.min(caps.maxOrder(), MAX_ORDER);
+            for (int cap = 1; cap <= top; cap++) {
+                for (boolean mixed : new boolean[] {false, true}) {
+                    MultiIndex idx = clamp(c.index(), cap, mixed);
+                    if (idx.order() == 0 || !caps.supports(idx) || e.containsKey(key("partial", k, idx))) {
+                        continue;
+                    }
+                    call[0] = Runner.partialCall(k, idx, x);
+                    double v = d.partial(k, idx, x);
+                    e.put(key("partial", k, idx), entry(p, d, o, k, idx, c, v, call));
+                }
+            }
+            return new Results(e, null);
+        } catch (RuntimeException | StackOverflowError ex) {
+            return new Results(e, call[0] + " threw " + Failure.describe(ex));
+        }
+    }
+
+    private static Entry entry(PartialDerivative p, Derivatives d, ExactOracle o, int output, MultiIndex index,
+                               PolynomialCase c, double value, String[] call) {
+        double[] x = c.point().doubles();
+        ExactOracle.Answer a = o.partial(output, index, c.point());
+        double t = Tolerances.exact(Tolerances.depth(o.formula().expression(output), index), a.conditioning().doubleValue());
+        if (!p.capabilities().exact()) {
+            t += approximate(p, d, output, index, x, o.scale(output, index, x), call);
+        }
+        return new Entry(value, t);
+    }
+
+    /** 10 × the provider's estimate when it has one, else the contract's default tolerance times {@code scale}. */
+    private static double approximate(PartialDerivative p, Derivatives d, int output, MultiIndex index, double[] x,
+                                      double scale, String[] call) {
+        if (p.capabilities().errorEstimates()) {
+            String was = call[0];
+            call[0] = "d.partialEstimate(" + output + ", " + Text.javaIndex(index) + ", " + Text.javaArray(x) + ")";
+            Estimate est = d.partialEstimate(output, index, x);
+            call[0] = was;
+            if (Double.isFinite(est.error())) {
+                return 10 * est.error();
+            }
+        }
+        return DEFAULT_CONTRACT.approximateTolerance(index.order()) * scale;
+    }
+
+    /** A contract used only for its default approximate tolerance. */
+    private static final ProviderContract DEFAULT_CONTRACT = () -> {
+        throw new UnsupportedOperationException("used for its default tolerance only");
+    };
+
+    private static Results compute(PartialDerivative p, Elementary.Case c) {
+        Map<String, Entry> e = new LinkedHashMap<>();
+        String[] call = {"provider.prepare(formula)"};
+        try {
+            PolynomialFormula pf = c.inner().formula();
+            Elementary.Function fn = c.function();
+            double[] x = c.inner().point().doubles();
+            int n = x.length;
+            MultiIndex zero = MultiIndex.zero(n);
+            ExactOracle o = ExactOracle.of(pf);
+            ExactOracle.Answer a0 = o.value(0, c.inner().point());
+            double v = a0.doubleValue();
+            double f0 = fn.value.applyAsDouble(v);
+            double f1 = fn.first.applyAsDouble(v);
+            double f2 = fn.second.applyAsDouble(v);
+            double tolP = Tolerances.exact(Tolerances.depth(pf.expression(0), zero), a0.conditioning().doubleValue())
+                    + Tolerances.U * Math.abs(v);
+            boolean exact = p.capabilities().exact();
+            Derivatives d = p.prepare(Formula.of(pf.variables(), c.expression()));
+            call[0] = "d.values(point)";
+            double value = d.values(x)[0];
+            double tolValue = 2 * Math.abs(f1) * tolP + 8 * Tolerances.U * Math.abs(f0);
+            if (!exact) {
+                tolValue += approximate(p, d, 0, zero, x, Math.abs(f1) * o.scale(0, zero, x) + Math.abs(f0), call);
+            }
+            e.put(key("value", 0, zero), new Entry(value, tolValue));
+            call[0] = "d.gradient(output, point, out)";
+            double[] grad = new double[n];
+            d.gradient(0, x, grad);
+            for (int j = 0; j < n; j++) {
+                MultiIndex u = MultiIndex.unit(n, j);
+                ExactOracle.Answer a1 = o.partial(0, u, c.inner().point());
+                double g = a1.doubleValue();
+                double tolG = Tolerances.exact(Tolerances.depth(pf.expression(0), u), a1.conditioning().doubleValue())
+                        + Tolerances.U * Math.abs(g);
+                double t = 2 * Math.abs(f2) * tolP * Math.abs(g) + Math.abs(f1) * tolG + 32 * Tolerances.U * Math.abs(f1 * g)
+                        + 8 * Tolerances.U * fn.absoluteError.applyAsDouble(v) * Math.abs(g);
+                if (!exact) {
+                    t += approximate(p, d, 0, u, x, Math.abs(f1) * o.scale(0, u, x)
+                            + Math.abs(f2) * Math.abs(g) * o.scale(0, zero, x) + Math.abs(f1 * g) + Math.abs(f0), call);
+                }
+                e.put(key("gradient", 0, u), new Entry(grad[j], t));
+            }
+            return new Results(e, null);
+        } catch (RuntimeException | StackOverflowError ex) {
+            return new Results(e, call[0] + " threw " + Failure.describe(ex));
+        }
+    }
+
+    // ---------------------------------------------------------------- comparing a pair
+
+    /** The outcome of comparing two providers on one case: the largest deviation, and the first failure or null. */
+    private record Comparison(double deviation, String failure) {
+    }
+
+    private static Comparison compare(PartialDerivative pa, PartialDerivative pb, MultiIndex caseIndex, int output,
+                                      Results a, Results b) {
+        if (a.threw() != null) {
+            return new Comparison(0, pa.id() + " answers without an exception, but " + a.threw());
+        }
+        if (b.threw() != null) {
+            return new Comparison(0, pb.id() + " answers without an exception, but " + b.threw());
+        }
+        Capabilities ca = pa.capabilities();
+        Capabilities cb = pb.capabilities();
+        int common = Math.min(MAX_ORDER, Math.min(ca.maxOrder(), cb.maxOrder()));
+        boolean mixed = ca.mixedPartials() && cb.mixedPartials();
+        // the case's index lowered to the pair's common order: the one partial compared
+        String partialKey = caseIndex.order() > 0 ? key("partial", output, clamp(caseIndex, common, mixed)) : null;
+        double worst = 0;
+        for (Map.Entry<String, Entry> me : a.entries().entrySet()) {
+            String k = me.getKey();
+            if (k.startsWith("partial ") && !k.equals(partialKey)) {
+                continue;
+            }
+            Entry eb = b.entries().get(k);
+            if (eb == null) {
+                continue;
+            }
+            Entry ea = me.getValue();
+            double x = ea.value();
+            double y = eb.value();
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                if (Double.isNaN(x) != Double.isNaN(y)) {
+                    return new Comparison(Double.POSITIVE_INFINITY, describe(k) + ": " + pa.id() + " gives " + x + ", "
+                            + pb.id() + " gives " + y);
+                }
+                continue;
+            }
+            double diff = x == y ? 0 : Math.abs(x - y);
+            double dev = diff / Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
+            if (Double.isNaN(dev)) {
+                dev = Double.POSITIVE_INFINITY;
+            }
+            worst = Math.max(worst, dev);
+            double tol = ea.tolerance() + eb.tolerance();
+            if (!(diff <= tol)) {
+                return new Comparison(worst, describe(k) + ": " + pa.id() + " gives " + x + ", " + pb.id() + " gives "
+                        + y + "; |difference| = " + diff + " > tolerance " + tol);
+            }
+        }
+        return new Comparison(worst, null);
+    }
+
+    /** {@code "gradient 0 (1, 0)"} → {@code "gradient of output 0, index (1, 0)"}. */
+    private static String describe(String key) {
+        int s1 = key.indexOf(' ');
+        int s2 = key.indexOf(' ', s1 + 1);
+        return key.substring(0, s1) + " of output " + key.substring(s1 + 1, s2) + ", index " + key.substring(s2 + 1);
+    }
+
+    // ---------------------------------------------------------------- mismatches and shrinking
+
+    private static Optional<String> check(PartialDerivative pa, PartialDerivative pb, PolynomialCase c) {
+        try {
+            return Optional.ofNullable(compare(pa, pb, c.index(), c.output(), compute(pa, c), compute(pb, c)).failure);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> check(PartialDerivative pa, PartialDerivative pb, Elementary.Case c) {
+        try {
+            if (!c.valid()) {
+                return Optional.empty(); // a shrink step left the function's well-conditioned domain
+            }
+            return Optional.ofNullable(compare(pa, pb, MultiIndex.zero(1), 0, compute(pa, c), compute(pb, c)).failure);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String replay(KitSettings settings, int tryIndex) {
+        long seed = settings.seedOfTry(tryIndex);
+        return "-D" + KitSettings.SEED_PROPERTY + "=" + seed + " -D" + KitSettings.TRIES_PROPERTY
+                + "=1 (partials verify --cross --seed " + seed + " --tries 1)";
+    }
+
+    private static Mismatch polynomialMismatch(PartialDerivative pa, PartialDerivative pb, KitSettings settings,
+                                               int tryIndex, PolynomialCase c, String failure, boolean shrink) {
+        PolynomialCase shown = c;
+        String claim = failure;
+        Optional<String> shrunk = Optional.empty();
+        if (shrink) {
+            Shrinker.Shrunk<PolynomialCase> s = Shrinker.polynomialCases().shrink(c, x -> check(pa, pb, x).isPresent(),
+                    Shrinker.DEFAULT_MAX_ATTEMPTS);
+            Optional<String> again = check(pa, pb, s.value());
+            if (again.isPresent()) {
+                shown = s.value();
+                claim = again.get();
+                shrunk = Optional.of(s.steps() == 0 ? "no simpler failing case found"
+                        : "in " + s.steps() + " steps from " + c.formula().text() + " at " + Text.tuple(c.point().doubles()));
+            }
+        }
+        return new Mismatch(pa.id(), pb.id(), "polynomial", tryIndex, settings.seedOfTry(tryIndex), claim,
+                shown.formula().text() + "    over (" + String.join(", ", shown.formula().variables()) + ")",
+                Text.tuple(shown.point().doubles()), shrunk, replay(settings, tryIndex));
+    }
+
+    private static Mismatch elementaryMismatch(PartialDerivative pa, PartialDerivative pb, KitSettings settings,
+                                               int tryIndex, Elementary.Case c, String failure, boolean shrink) {
+        Elementary.Case shown = c;
+        String claim = failure;
+        Optional<String> shrunk = Optional.empty();
+        if (shrink) {
+            Shrinker<Elementary.Case> shrinker = Shrinker.polynomialCases()
+                    .on(Elementary.Case::inner, (e, inner) -> new Elementary.Case(e.function(), inner));
+            Shrinker.Shrunk<Elementary.Case> s = shrinker.shrink(c, x -> check(pa, pb, x).isPresent(),
+                    Shrinker.DEFAULT_MAX_ATTEMPTS);
+            Optional<String> again = check(pa, pb, s.value());
+            if (again.isPresent()) {
+                shown = s.value();
+                claim = again.get();
+                shrunk = Optional.of(s.steps() == 0 ? "no simpler failing case found"
+                        : "in " + s.steps() + " steps from " + Text.of(c.expression()) + " at "
+                        + Text.tuple(c.inner().point().doubles()));
+            }
+        }
+        return new Mismatch(pa.id(), pb.id(), "elementary", tryIndex, settings.seedOfTry(tryIndex), claim,
+                Text.of(shown.expression()) + "    over (" + String.join(", ", shown.inner().formula().variables()) + ")",
+                Text.tuple(shown.inner().point().doubles()), shrunk, replay(settings, tryIndex));
+    }
+}
