@@ -44,14 +44,22 @@ final class Batch {
     /** Rejected rows reported one by one; the rest only counted. */
     private static final int REPORTED = 20;
 
-    /** What the command computes at each point. */
-    interface Kernel {
-        /** The result columns' names (ASCII, for a CSV header): {@code df/dx}, {@code d2f/dxdy}. */
-        List<String> columns();
+    /**
+     * What a command computes per point: the result columns' names (ASCII, for a CSV header:
+     * {@code df/dx}, {@code d2f/dxdy}), the derivative order it needs (0 for values; to choose a
+     * provider that serves it), and the computation of a chunk of points ({@code [j][p]}) into
+     * {@code results[c][p]}.
+     */
+    record Kernel(List<String> columns, int order, Computation computation) {
+        /** Computes the results of {@code points} into {@code results}. */
+        void compute(Derivatives d, double[][] points, double[][] results) {
+            computation.compute(d, points, results);
+        }
+    }
 
-        /** The derivative order the command needs (0 for values), to choose a provider that serves it. */
-        int order();
-
+    /** The per-chunk computation of a {@link Kernel}. */
+    @FunctionalInterface
+    interface Computation {
         /** Computes the results of {@code points} ({@code [j][p]}) into {@code results[c][p]}. */
         void compute(Derivatives d, double[][] points, double[][] results);
     }

@@ -48,21 +48,8 @@ final class EvalCommand extends PointCommand {
         for (int k = 0; k < f.outputCount(); k++) {
             cols.add(Names.output(f, k));
         }
-        return new Batch.Kernel() {
-            @Override
-            public List<String> columns() {
-                return cols;
-            }
-
-            @Override
-            public int order() {
-                return 0;
-            }
-
-            @Override
-            public void compute(Derivatives d, double[][] points, double[][] results) {
-                d.valuesBatch(points, results);
-            }
-        };
+        return new Batch.Kernel(cols, 0, (d, points, results) -> {
+            d.valuesBatch(points, results);
+        });
     }
 }

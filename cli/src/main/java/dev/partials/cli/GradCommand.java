@@ -60,21 +60,8 @@ final class GradCommand extends PointCommand {
         for (int j = 0; j < f.dimension(); j++) {
             cols.add(Names.ascii(f, 0, MultiIndex.unit(f.dimension(), j)));
         }
-        return new Batch.Kernel() {
-            @Override
-            public List<String> columns() {
-                return cols;
-            }
-
-            @Override
-            public int order() {
-                return 1;
-            }
-
-            @Override
-            public void compute(Derivatives d, double[][] points, double[][] results) {
-                d.gradientBatch(points, null, results);
-            }
-        };
+        return new Batch.Kernel(cols, 1, (d, points, results) -> {
+            d.gradientBatch(points, null, results);
+        });
     }
 }

@@ -73,32 +73,19 @@ final class HessianCommand extends PointCommand {
                 cols.add(Names.ascii(f, 0, MultiIndex.pair(n, i, j)));
             }
         }
-        return new Batch.Kernel() {
-            @Override
-            public List<String> columns() {
-                return cols;
-            }
-
-            @Override
-            public int order() {
-                return 2;
-            }
-
-            @Override
-            public void compute(Derivatives d, double[][] points, double[][] results) {
-                double[] point = new double[n];
-                double[] h = new double[n * n];
-                int count = points.length == 0 ? 0 : points[0].length;
-                for (int p = 0; p < count; p++) {
-                    for (int j = 0; j < n; j++) {
-                        point[j] = points[j][p];
-                    }
-                    d.hessian(point, h);
-                    for (int c = 0; c < n * n; c++) {
-                        results[c][p] = h[c];
-                    }
+        return new Batch.Kernel(cols, 2, (d, points, results) -> {
+            double[] point = new double[n];
+            double[] h = new double[n * n];
+            int count = points.length == 0 ? 0 : points[0].length;
+            for (int p = 0; p < count; p++) {
+                for (int j = 0; j < n; j++) {
+                    point[j] = points[j][p];
+                }
+                d.hessian(point, h);
+                for (int c = 0; c < n * n; c++) {
+                    results[c][p] = h[c];
                 }
             }
-        };
+        });
     }
 }

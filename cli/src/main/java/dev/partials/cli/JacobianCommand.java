@@ -63,21 +63,8 @@ final class JacobianCommand extends PointCommand {
                 cols.add(Names.ascii(f, k, MultiIndex.unit(n, j)));
             }
         }
-        return new Batch.Kernel() {
-            @Override
-            public List<String> columns() {
-                return cols;
-            }
-
-            @Override
-            public int order() {
-                return 1;
-            }
-
-            @Override
-            public void compute(Derivatives d, double[][] points, double[][] results) {
-                d.jacobianBatch(points, null, results);
-            }
-        };
+        return new Batch.Kernel(cols, 1, (d, points, results) -> {
+            d.jacobianBatch(points, null, results);
+        });
     }
 }

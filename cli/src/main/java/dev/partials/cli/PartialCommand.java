@@ -62,30 +62,17 @@ final class PartialCommand extends PointCommand {
         for (int k = 0; k < m; k++) {
             cols.add(Names.ascii(f, k, index));
         }
-        return new Batch.Kernel() {
-            @Override
-            public List<String> columns() {
-                return cols;
-            }
-
-            @Override
-            public int order() {
-                return index.order();
-            }
-
-            @Override
-            public void compute(Derivatives d, double[][] points, double[][] results) {
-                double[] point = new double[n];
-                int count = results[0].length;
-                for (int p = 0; p < count; p++) {
-                    for (int j = 0; j < n; j++) {
-                        point[j] = points[j][p];
-                    }
-                    for (int k = 0; k < m; k++) {
-                        results[k][p] = d.partial(k, index, point);
-                    }
+        return new Batch.Kernel(cols, index.order(), (d, points, results) -> {
+            double[] point = new double[n];
+            int count = results[0].length;
+            for (int p = 0; p < count; p++) {
+                for (int j = 0; j < n; j++) {
+                    point[j] = points[j][p];
+                }
+                for (int k = 0; k < m; k++) {
+                    results[k][p] = d.partial(k, index, point);
                 }
             }
-        };
+        });
     }
 }
