@@ -17,37 +17,58 @@ import java.util.random.RandomGenerator;
 /**
  * Cross-validation: every pair of providers on the same random cases.
  *
- * <p>Each try {@code i} draws, from the generator seeded with {@link KitSettings#seedOfTry(int)}, one
- * random polynomial case (scalar, or a vector formula a quarter of the time; the
- * {@link Generators#polynomialCases kit's generators}) and then one elementary case {@code f(p(x))}
- * (the kit's elementary generator: a smooth function of the language of a random quadratic
- * polynomial, at a point where it is well conditioned). Every provider computes, where its
- * {@link Capabilities} allow, the values, the gradient, the Jacobian (vector formulas), the Hessian
- * (order 2, and mixed partials or one variable) and one partial of order up to
- * {@code min(maxOrder, 4)}; every pair then compares what both computed. The partial is the case's
- * random multi-index, lowered to the pair's common maximum order (and made pure unless both serve
- * mixed partials).
+ * <p>Each try {@code i} draws, from the generator seeded with {@link KitSettings#seedOfTry(int)}, three
+ * cases: one random polynomial case (scalar, or a vector formula a quarter of the time; the
+ * {@link Generators#polynomialCases kit's generators}); one elementary case {@code f(p(x))} (a smooth
+ * function of the language of a random quadratic polynomial, at a point where it is well
+ * conditioned); and one case of nested elementary expressions ({@link Generators#elementaryCases}:
+ * every operation of the language, nested up to 6 deep, in 1–4 variables, a quarter of them vector
+ * formulas, at a point inside every operation's smooth domain with margin). On the polynomial and
+ * nested cases every provider computes, where its {@link Capabilities} allow, the values, the
+ * gradient, the Jacobian (vector formulas), the Hessian (order 2, and mixed partials or one variable)
+ * and the case's random multi-index lowered to every order up to {@code min(maxOrder, 4)}, pure and
+ * mixed; on {@code f(p(x))} the value and gradient. Every pair then compares what both computed; the
+ * partial compared is the case's index lowered to the pair's common maximum order (made pure unless
+ * both serve mixed partials).
  *
  * <h2>Tolerances</h2>
  * Two results agree when {@code |a - b| <= tol_a + tol_b}, each provider's tolerance being its
  * distance allowed from the exact value:
  * <ul>
- * <li>an exact provider: the contract's exact tolerance {@code 2·D·u·C} of the
- *     {@link ExactOracle exact oracle} (polynomials), or for {@code f(p(x))} the tolerances of
- *     {@code p} and {@code ∂p} propagated through {@code f'} and {@code f''} plus a few u relative,
- *     as the contract's elementary property does;</li>
- * <li>an approximate provider with error estimates: that plus 10 × its own
+ * <li>an exact provider on a polynomial: the contract's exact tolerance {@code 2·D·u·C} of the
+ *     {@link ExactOracle exact oracle};</li>
+ * <li>an exact provider on {@code f(p(x))}: the tolerances of {@code p} and {@code ∂p} propagated
+ *     through {@code f'} and {@code f''} plus a few u relative, as the contract's elementary property
+ *     does;</li>
+ * <li>an exact provider on nested expressions: {@code c·u·E_α} with c = {@value #EXPRESSION_SLACK},
+ *     where {@code E_α} is the kit's own running error bound of partial α, computed independently of
+ *     every provider by truncated Taylor arithmetic (order 4) over the expression: each operation
+ *     adds its rounding, measured on the <em>magnitude</em> of its result (the same derivative
+ *     computed with the absolute value of every value and local partial, so a cancelling difference
+ *     {@code a − b} is charged {@code |a| + |b|}), charges 4 u for a library function and its
+ *     derivative formula, and carries its operands' error bounds through the magnitudes and the next
+ *     derivative (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed., §3.3). The
+ *     bound is a first-order bound for any evaluation that sums the same products in any order (forward
+ *     mode, Taylor mode, a simplified derivative expression); exact and exact are not bitwise equal on
+ *     nested expressions, and over 10,000 cases of the built-in exact providers the largest
+ *     {@code |result − jet|/(u·E)} measured was 0.54, so c = 4 leaves a margin of about 7 per
+ *     provider;</li>
+ * <li>an approximate provider with error estimates: its exact tolerance plus 10 × its own
  *     {@link Derivatives#partialEstimate estimate} of the partial;</li>
- * <li>an approximate provider without estimates: that plus the contract's default
- *     {@link ProviderContract#approximateTolerance(int) approximate tolerance} times the scale.</li>
+ * <li>an approximate provider without estimates: its exact tolerance plus the contract's default
+ *     {@link ProviderContract#approximateTolerance(int) approximate tolerance} times the scale (the
+ *     oracle's scale for polynomials; the sum of the magnitudes of all partials to order 4 for nested
+ *     expressions).</li>
  * </ul>
  * A provider that throws on a request within its capabilities, or answers NaN where the other does
- * not, fails the pair.
+ * not, fails the pair. A failure also shows the kit's own value (the exact oracle's, or the Taylor
+ * jet's), which tells which of the two is wrong.
  *
  * <p>The <b>relative deviation</b> of two results is {@code |a - b| / max(1, |a|, |b|)} (absolute for
- * results below 1). A failing pair reports its first failing case shrunk (with the kit's
- * {@link Shrinker#polynomialCases() polynomial shrinker}, through the inner polynomial for elementary
- * cases) and every failing case with its seed and a replay line. The run is deterministic from the
+ * results below 1). A failing pair reports the first failing case of each kind shrunk (with the kit's
+ * {@link Shrinker#polynomialCases() polynomial shrinker}, through the inner polynomial for
+ * {@code f(p(x))}, and {@link Shrinker#elementaryCases()} for nested expressions) and every failing
+ * case with its seed and a replay line. The run is deterministic from the
  * seed.
  *
  * {@snippet :
@@ -63,6 +84,21 @@ public final class CrossValidation {
     /** The highest order of partial cross-validated. */
     public static final int MAX_ORDER = 4;
 
+    /**
+     * The factor c of the tolerance {@code c·u·E} of an exact provider on a nested elementary
+     * expression, E being the kit's running error bound (see the class documentation).
+     */
+    public static final double EXPRESSION_SLACK = 4;
+
+    /** {@link Mismatch#kind()} of a random polynomial case. */
+    public static final String POLYNOMIAL = "polynomial";
+
+    /** {@link Mismatch#kind()} of an elementary function of a quadratic polynomial, {@code f(p(x))}. */
+    public static final String ELEMENTARY = "elementary";
+
+    /** {@link Mismatch#kind()} of a case of nested elementary expressions ({@link Generators#elementaryCases}). */
+    public static final String EXPRESSION = "expression";
+
     private CrossValidation() {
     }
 
@@ -71,7 +107,8 @@ public final class CrossValidation {
      *
      * @param first    the id of one provider
      * @param second   the id of the other
-     * @param kind     {@code "polynomial"} or {@code "elementary"}
+     * @param kind     {@value #POLYNOMIAL}, {@value #ELEMENTARY} ({@code f(p(x))}) or {@value #EXPRESSION}
+     *                 (nested elementary expressions)
      * @param tryIndex the try (0-based) that drew the case
      * @param seed     the seed of that try: {@code -Dpartials.seed=<seed> -Dpartials.tries=1} replays it
      * @param claim    what should agree, with both results and the tolerance
@@ -104,7 +141,7 @@ public final class CrossValidation {
      * @param second                the other's
      * @param cases                 how many cases both were compared on
      * @param maxRelativeDeviation  the largest relative deviation of any compared result
-     * @param failures              the cases on which they disagree (the first one shrunk)
+     * @param failures              the cases on which they disagree (the first of each kind shrunk)
      */
     public record Cell(String first, String second, int cases, double maxRelativeDeviation, List<Mismatch> failures) {
         /** Copies the failures. */
@@ -181,7 +218,7 @@ public final class CrossValidation {
             }
             StringBuilder sb = new StringBuilder();
             sb.append("cross-validation: seed ").append(settings.seed()).append(", ").append(settings.tries())
-                    .append(" tries (a polynomial and an elementary case each), ").append(providers.size())
+                    .append(" tries (a polynomial, an elementary f(p) and a nested elementary expression case each), ").append(providers.size())
                     .append(" providers\n");
             sb.append("each cell: cases compared, max relative deviation |a-b|/max(1,|a|,|b|), failures\n\n");
             sb.append(pad("", w));
@@ -216,8 +253,8 @@ public final class CrossValidation {
     }
 
     /**
-     * Cross-validates every pair of {@code providers} on {@code settings.tries()} polynomial and as many
-     * elementary cases.
+     * Cross-validates every pair of {@code providers} on {@code settings.tries()} polynomial cases and
+     * as many {@code f(p(x))} and nested elementary cases.
      *
      * @throws IllegalArgumentException if fewer than two providers are given or two share an id
      */
@@ -243,15 +280,19 @@ public final class CrossValidation {
         }
         Generator<PolynomialCase> polynomials = polynomialCases();
         Generator<Elementary.Case> elementary = Elementary.cases();
+        Generator<ElementaryCase> expressions = Generators.elementaryCases(ElementarySpec.standard());
         for (int i = 0; i < settings.tries(); i++) {
             RandomGenerator random = settings.randomForTry(i);
             PolynomialCase pc = polynomials.next(random);
             Elementary.Case ec = elementary.next(random);
+            ElementaryCase xc = expressions.next(random);
             List<Results> pr = new ArrayList<>();
             List<Results> er = new ArrayList<>();
+            List<Results> xr = new ArrayList<>();
             for (PartialDerivative p : providers) {
                 pr.add(compute(p, pc));
                 er.add(compute(p, ec));
+                xr.add(compute(p, xc));
             }
             for (int a = 0; a < np; a++) {
                 for (int b = a + 1; b < np; b++) {
@@ -259,14 +300,18 @@ public final class CrossValidation {
                     PartialDerivative pb = providers.get(b);
                     Comparison c1 = compare(pa, pb, pc.index(), pc.output(), pr.get(a), pr.get(b));
                     Comparison c2 = compare(pa, pb, MultiIndex.zero(1), 0, er.get(a), er.get(b));
-                    cases[a][b] += 2;
-                    deviation[a][b] = Math.max(deviation[a][b], Math.max(c1.deviation, c2.deviation));
+                    Comparison c3 = compare(pa, pb, xc.index(), xc.output(), xr.get(a), xr.get(b));
+                    cases[a][b] += 3;
+                    deviation[a][b] = Math.max(deviation[a][b], Math.max(c1.deviation, Math.max(c2.deviation, c3.deviation)));
                     List<Mismatch> fs = failures.get(a).get(b);
                     if (c1.failure != null) {
-                        fs.add(polynomialMismatch(pa, pb, settings, i, pc, c1.failure, fs.isEmpty()));
+                        fs.add(polynomialMismatch(pa, pb, settings, i, pc, c1.failure, firstOfKind(fs, POLYNOMIAL)));
                     }
                     if (c2.failure != null) {
-                        fs.add(elementaryMismatch(pa, pb, settings, i, ec, c2.failure, fs.isEmpty()));
+                        fs.add(elementaryMismatch(pa, pb, settings, i, ec, c2.failure, firstOfKind(fs, ELEMENTARY)));
+                    }
+                    if (c3.failure != null) {
+                        fs.add(expressionMismatch(pa, pb, settings, i, xc, c3.failure, firstOfKind(fs, EXPRESSION)));
                     }
                 }
             }
@@ -289,8 +334,27 @@ public final class CrossValidation {
 
     // ---------------------------------------------------------------- one provider's results on one case
 
-    /** One computed number with the provider's tolerance for it. */
-    private record Entry(double value, double tolerance) {
+    /** One computed number with the provider's tolerance for it and the kit's own value (NaN if none). */
+    private record Entry(double value, double tolerance, double reference) {
+        Entry(double value, double tolerance) {
+            this(value, tolerance, Double.NaN);
+        }
+    }
+
+    /**
+     * What the kit knows of one partial independently of the providers.
+     *
+     * @param value          the kit's value (the exact oracle's, or the kit's Taylor jet's)
+     * @param exactTolerance how far an exact provider may be from the exact value
+     * @param scale          the scale of the default approximate tolerance
+     */
+    private record Expected(double value, double exactTolerance, double scale) {
+    }
+
+    /** The kit's expectation of partial {@code index} of output {@code output}. */
+    @FunctionalInterface
+    private interface Reference {
+        Expected expected(int output, MultiIndex index);
     }
 
     /** What one provider computed on one case: entries by name, or the exception it threw. */
@@ -325,27 +389,59 @@ public final class CrossValidation {
     }
 
     private static Results compute(PartialDerivative p, PolynomialCase c) {
+        ExactOracle o = ExactOracle.of(c.formula());
+        double[] x = c.point().doubles();
+        return compute(p, c.formula().formula(), x, c.output(), c.index(), (output, index) -> {
+            ExactOracle.Answer a = o.partial(output, index, c.point());
+            double t = Tolerances.exact(Tolerances.depth(o.formula().expression(output), index),
+                    a.conditioning().doubleValue());
+            return new Expected(a.doubleValue(), t, o.scale(output, index, x));
+        });
+    }
+
+    private static Results compute(PartialDerivative p, ElementaryCase c) {
+        List<Jet> jets = ElementaryExpressions.jets(c);
+        return compute(p, c.formula(), c.point(), c.output(), c.index(), (output, index) -> {
+            Jet j = jets.get(output);
+            return new Expected(j.partial(index), EXPRESSION_SLACK * Tolerances.U * j.errorBound(index), scale(j));
+        });
+    }
+
+    /** The scale of a jet: the sum of the magnitudes of all its partials. */
+    private static double scale(Jet j) {
+        double s = 0;
+        for (int q = 0; q < j.layout.size; q++) {
+            s += j.magnitude[q] * j.layout.factorials[q];
+        }
+        return s;
+    }
+
+    /**
+     * What provider {@code p} computes on {@code formula} at {@code x}: every value; the gradient of
+     * output {@code k}; the Jacobian (several outputs); the Hessian of output k (order 2, and mixed
+     * partials or one variable); and the case's {@code index} lowered to every order up to
+     * {@code min(maxOrder, 4)}, pure and mixed.
+     */
+    private static Results compute(PartialDerivative p, Formula formula, double[] x, int k, MultiIndex caseIndex,
+                                   Reference ref) {
         Map<String, Entry> e = new LinkedHashMap<>();
         String[] call = {"provider.prepare(formula)"};
         try {
             Capabilities caps = p.capabilities();
-            Derivatives d = p.prepare(c.formula().formula());
-            ExactOracle o = ExactOracle.of(c.formula());
-            double[] x = c.point().doubles();
+            Derivatives d = p.prepare(formula);
             int n = x.length;
-            int m = c.formula().outputCount();
-            int k = c.output();
+            int m = formula.outputCount();
             call[0] = "d.values(point)";
             double[] values = d.values(x);
             for (int q = 0; q < m; q++) {
-                e.put(key("value", q, MultiIndex.zero(n)), entry(p, d, o, q, MultiIndex.zero(n), c, values[q], call));
+                e.put(key("value", q, MultiIndex.zero(n)), entry(p, d, ref, q, MultiIndex.zero(n), x, values[q], call));
             }
             call[0] = "d.gradient(output, point, out)";
             double[] g = new double[n];
             d.gradient(k, x, g);
             for (int j = 0; j < n; j++) {
                 MultiIndex u = MultiIndex.unit(n, j);
-                e.put(key("gradient", k, u), entry(p, d, o, k, u, c, g[j], call));
+                e.put(key("gradient", k, u), entry(p, d, ref, k, u, x, g[j], call));
             }
             if (m > 1) {
                 call[0] = "d.jacobian(point)";
@@ -353,7 +449,7 @@ public final class CrossValidation {
                 for (int q = 0; q < m; q++) {
                     for (int j = 0; j < n; j++) {
                         MultiIndex u = MultiIndex.unit(n, j);
-                        e.put(key("jacobian", q, u), entry(p, d, o, q, u, c, jac[q][j], call));
+                        e.put(key("jacobian", q, u), entry(p, d, ref, q, u, x, jac[q][j], call));
                     }
                 }
             }
@@ -364,20 +460,20 @@ public final class CrossValidation {
                 for (int i = 0; i < n; i++) {
                     for (int j = i; j < n; j++) {
                         MultiIndex u = MultiIndex.pair(n, i, j);
-                        e.put(key("hessian", k, u), entry(p, d, o, k, u, c, h[i * n + j], call));
+                        e.put(key("hessian", k, u), entry(p, d, ref, k, u, x, h[i * n + j], call));
                     }
                 }
             }
             int top = Math.min(caps.maxOrder(), MAX_ORDER);
             for (int cap = 1; cap <= top; cap++) {
                 for (boolean mixed : new boolean[] {false, true}) {
-                    MultiIndex idx = clamp(c.index(), cap, mixed);
+                    MultiIndex idx = clamp(caseIndex, cap, mixed);
                     if (idx.order() == 0 || !caps.supports(idx) || e.containsKey(key("partial", k, idx))) {
                         continue;
                     }
                     call[0] = Runner.partialCall(k, idx, x);
                     double v = d.partial(k, idx, x);
-                    e.put(key("partial", k, idx), entry(p, d, o, k, idx, c, v, call));
+                    e.put(key("partial", k, idx), entry(p, d, ref, k, idx, x, v, call));
                 }
             }
             return new Results(e, null);
@@ -386,15 +482,14 @@ public final class CrossValidation {
         }
     }
 
-    private static Entry entry(PartialDerivative p, Derivatives d, ExactOracle o, int output, MultiIndex index,
-                               PolynomialCase c, double value, String[] call) {
-        double[] x = c.point().doubles();
-        ExactOracle.Answer a = o.partial(output, index, c.point());
-        double t = Tolerances.exact(Tolerances.depth(o.formula().expression(output), index), a.conditioning().doubleValue());
+    private static Entry entry(PartialDerivative p, Derivatives d, Reference ref, int output, MultiIndex index,
+                               double[] x, double value, String[] call) {
+        Expected ex = ref.expected(output, index);
+        double t = ex.exactTolerance();
         if (!p.capabilities().exact()) {
-            t += approximate(p, d, output, index, x, o.scale(output, index, x), call);
+            t += approximate(p, d, output, index, x, ex.scale(), call);
         }
-        return new Entry(value, t);
+        return new Entry(value, t, ex.value());
     }
 
     /** 10 × the provider's estimate when it has one, else the contract's default tolerance times {@code scale}. */
@@ -502,7 +597,8 @@ public final class CrossValidation {
             if (Double.isNaN(x) || Double.isNaN(y)) {
                 if (Double.isNaN(x) != Double.isNaN(y)) {
                     return new Comparison(Double.POSITIVE_INFINITY, describe(k) + ": " + pa.id() + " gives " + x + ", "
-                            + pb.id() + " gives " + y);
+                            + pb.id() + " gives " + y
+                            + (Double.isNaN(ea.reference()) ? "" : "; the kit's reference value is " + ea.reference()));
                 }
                 continue;
             }
@@ -515,7 +611,8 @@ public final class CrossValidation {
             double tol = ea.tolerance() + eb.tolerance();
             if (!(diff <= tol)) {
                 return new Comparison(worst, describe(k) + ": " + pa.id() + " gives " + x + ", " + pb.id() + " gives "
-                        + y + "; |difference| = " + diff + " > tolerance " + tol);
+                        + y + "; |difference| = " + diff + " > tolerance " + tol
+                        + (Double.isNaN(ea.reference()) ? "" : "; the kit's reference value is " + ea.reference()));
             }
         }
         return new Comparison(worst, null);
@@ -549,6 +646,21 @@ public final class CrossValidation {
         }
     }
 
+    private static Optional<String> check(PartialDerivative pa, PartialDerivative pb, ElementaryCase c) {
+        try {
+            if (!c.valid()) {
+                return Optional.empty(); // never proposed by the shrinker; kept for safety
+            }
+            return Optional.ofNullable(compare(pa, pb, c.index(), c.output(), compute(pa, c), compute(pb, c)).failure);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean firstOfKind(List<Mismatch> failures, String kind) {
+        return failures.stream().noneMatch(m -> m.kind().equals(kind));
+    }
+
     private static String replay(KitSettings settings, int tryIndex) {
         long seed = settings.seedOfTry(tryIndex);
         return "-D" + KitSettings.SEED_PROPERTY + "=" + seed + " -D" + KitSettings.TRIES_PROPERTY
@@ -571,7 +683,7 @@ public final class CrossValidation {
                         : "in " + s.steps() + " steps from " + c.formula().text() + " at " + Text.tuple(c.point().doubles()));
             }
         }
-        return new Mismatch(pa.id(), pb.id(), "polynomial", tryIndex, settings.seedOfTry(tryIndex), claim,
+        return new Mismatch(pa.id(), pb.id(), POLYNOMIAL, tryIndex, settings.seedOfTry(tryIndex), claim,
                 shown.formula().text() + "    over (" + String.join(", ", shown.formula().variables()) + ")",
                 Text.tuple(shown.point().doubles()), shrunk, replay(settings, tryIndex));
     }
@@ -595,8 +707,29 @@ public final class CrossValidation {
                         + Text.tuple(c.inner().point().doubles()));
             }
         }
-        return new Mismatch(pa.id(), pb.id(), "elementary", tryIndex, settings.seedOfTry(tryIndex), claim,
+        return new Mismatch(pa.id(), pb.id(), ELEMENTARY, tryIndex, settings.seedOfTry(tryIndex), claim,
                 Text.of(shown.expression()) + "    over (" + String.join(", ", shown.inner().formula().variables()) + ")",
                 Text.tuple(shown.inner().point().doubles()), shrunk, replay(settings, tryIndex));
+    }
+
+    private static Mismatch expressionMismatch(PartialDerivative pa, PartialDerivative pb, KitSettings settings,
+                                               int tryIndex, ElementaryCase c, String failure, boolean shrink) {
+        ElementaryCase shown = c;
+        String claim = failure;
+        Optional<String> shrunk = Optional.empty();
+        if (shrink) {
+            Shrinker.Shrunk<ElementaryCase> s = Shrinker.elementaryCases().shrink(c, x -> check(pa, pb, x).isPresent(),
+                    Shrinker.DEFAULT_MAX_ATTEMPTS);
+            Optional<String> again = check(pa, pb, s.value());
+            if (again.isPresent()) {
+                shown = s.value();
+                claim = again.get();
+                shrunk = Optional.of(s.steps() == 0 ? "no simpler failing case found"
+                        : "in " + s.steps() + " steps from " + c.text() + " at " + Text.tuple(c.point()));
+            }
+        }
+        return new Mismatch(pa.id(), pb.id(), EXPRESSION, tryIndex, settings.seedOfTry(tryIndex), claim,
+                shown.text() + "    over (" + String.join(", ", shown.variables()) + ")",
+                Text.tuple(shown.point()), shrunk, replay(settings, tryIndex));
     }
 }

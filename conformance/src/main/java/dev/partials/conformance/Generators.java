@@ -125,6 +125,33 @@ public final class Generators {
         };
     }
 
+    /**
+     * Random cases of nested elementary expressions: every operation of the language ({@link dev.partials.Op}:
+     * {@code + - * / ^}, negation, every unary function, {@code atan2}, {@code min}, {@code max}),
+     * nested up to {@code spec.maxDepth()} deep (the root's depth drawn uniformly from 1 to it), in 1 to
+     * {@code spec.maxVariables()} variables named {@code x, y, z, w}, a quarter of them vector formulas
+     * of 2 to {@code spec.maxOutputs()} outputs; the point's coordinates are multiples of 1/8 in
+     * [-2.5, 2.5], the index has order 1–4 (mixed), and the leaves are variables (75%), small
+     * rationals (20%) and {@code pi} or {@code e}.
+     *
+     * <p>The point is fixed first and each tree is built bottom-up: a node's operation is drawn
+     * uniformly, and if it is not allowed at its children's values (computed in {@code double}) another
+     * of the same arity that is allowed is taken. An operation is allowed when, with margin
+     * m = 1/4: the divisor has |b| ≥ m; {@code log}, {@code sqrt} and a non-integer power's base are
+     * ≥ m (and |b·log a| ≤ 4 for {@code a^b}); an integer power with a negative exponent has |a| ≥ m;
+     * {@code asin}, {@code acos} have |a| ≤ 0.8; {@code tan} has |cos a| ≥ 0.3; {@code exp},
+     * {@code sinh}, {@code cosh} have |a| ≤ 4 and the other smooth functions |a| ≤ 10; {@code abs},
+     * {@code relu} have |a| ≥ m (no kink); {@code min}, {@code max} have |a − b| ≥ m (no tie);
+     * {@code atan2(y, x)} has x² + y² ≥ m² and is away from its branch cut (x ≥ m or |y| ≥ m); and the
+     * result keeps every value within 100 and every partial of order ≤ 4 (of the magnitude jet, the
+     * derivative computed on absolute values) within 10^5, so nothing explodes.
+     * {@link ElementaryCase#valid()} re-checks all of it; the
+     * {@linkplain Shrinker#elementaryCases() shrinker} keeps only valid candidates.
+     */
+    public static Generator<ElementaryCase> elementaryCases(ElementarySpec spec) {
+        return ElementaryExpressions.cases(spec);
+    }
+
     private static PolynomialFormula.Sum sum(RandomGenerator random, int n, int maxDegree) {
         double form = random.nextDouble();
         if (form < 0.35) {

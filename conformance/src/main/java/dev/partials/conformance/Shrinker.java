@@ -105,4 +105,16 @@ public interface Shrinker<T> {
     static Shrinker<PolynomialCase> polynomialCases() {
         return PolynomialCaseShrinker.INSTANCE;
     }
+
+    /**
+     * The shrinker of {@link ElementaryCase}s. In order, it tries to: drop an output other than the
+     * one looked at; replace an operation (outermost first) by one of its operands, a power's
+     * non-constant exponent by 2, an operation by a variable or by 1, and a constant by 1; drop an
+     * unused variable; lower the multi-index; and round each coordinate to 0, an integer or a half.
+     * Only candidates that are still {@linkplain ElementaryCase#valid() valid} (every operation inside
+     * its domain with margin at the point) are proposed.
+     */
+    static Shrinker<ElementaryCase> elementaryCases() {
+        return ElementaryExpressions.SHRINKER;
+    }
 }

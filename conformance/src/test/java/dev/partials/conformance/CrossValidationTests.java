@@ -25,7 +25,7 @@ class CrossValidationTests {
         assertTrue(r.passed(), text);
         assertEquals(1, r.cells().size());
         CrossValidation.Cell c = r.cell("central-difference", "reference");
-        assertEquals(2 * SETTINGS.tries(), c.cases());
+        assertEquals(3 * SETTINGS.tries(), c.cases());
         assertTrue(c.maxRelativeDeviation() > 0 && c.maxRelativeDeviation() < 1e-3, text);
         assertTrue(text.contains("all 1 pairs agree"), text);
     }
@@ -51,6 +51,29 @@ class CrossValidationTests {
         assertTrue(text.contains("FAIL"), text);
         assertTrue(text.contains("  shrunk:     in "), text);
         assertTrue(text.contains("  reproduce:  -Dpartials.seed="), text);
+    }
+
+    @Test
+    void aWrongQuotientRuleIsCaughtOnNestedExpressionsWithAShrunkDivision() {
+        // polynomials and f(p(x)) never divide: only the nested elementary expressions can catch it
+        PartialDerivative wrong = ReferenceProvider.wrong(Mutation.QUOTIENT_RULE_PLUS);
+        CrossValidation.Report r = CrossValidation.run(List.of(ReferenceProvider.correct(), wrong), SETTINGS);
+        String text = r.text();
+        System.out.println(text);
+        assertFalse(r.passed(), text);
+        List<CrossValidation.Mismatch> fs = r.cell("reference", wrong.id()).failures();
+        assertTrue(fs.stream().allMatch(m -> m.kind().equals(CrossValidation.EXPRESSION)), text);
+        CrossValidation.Mismatch m = fs.getFirst();
+        assertTrue(m.shrunk().isPresent() && m.shrunk().get().startsWith("in "), m.text());
+        // shrunk to a small case: a division, or a min/max/abs/relu (the reference's rules for them divide)
+        String formula = m.formula().substring(0, m.formula().indexOf("    over"));
+        assertTrue(formula.length() <= 12, "shrunk to a small formula: " + m.text());
+        assertTrue(m.claim().contains("the kit's reference value is"), m.text());
+        assertTrue(m.replay().startsWith("-Dpartials.seed=" + m.seed() + " -Dpartials.tries=1"), m.text());
+        // the replay line gives the same shrunk counterexample
+        CrossValidation.Report again = CrossValidation.run(List.of(ReferenceProvider.correct(), wrong),
+                new KitSettings(m.seed(), 1));
+        assertEquals(m.formula(), again.failures().getFirst().formula());
     }
 
     @Test

@@ -54,7 +54,9 @@ final class ReferenceProvider implements PartialDerivative {
         /** jvp(point, direction, out) adds to out instead of overwriting it. */
         JVP_TWIN_ACCUMULATES,
         /** A workspace shared by all threads: not thread-safe. */
-        SHARED_WORKSPACE
+        SHARED_WORKSPACE,
+        /** d(a/b) = (da*b + a*db)/b²: the quotient rule with a plus (only nested expressions divide). */
+        QUOTIENT_RULE_PLUS
     }
 
     /** Exact, order <= 6, mixed, symbolic output. */
@@ -224,6 +226,8 @@ final class ReferenceProvider implements PartialDerivative {
                         t[s] = left - right;
                     } else if (op == Op.MULTIPLY && mutation == Mutation.MISSING_PRODUCT_TERM) {
                         t[s] = left;
+                    } else if (op == Op.DIVIDE && mutation == Mutation.QUOTIENT_RULE_PLUS) {
+                        t[s] = left - right;
                     } else {
                         t[s] = left + right;
                     }
@@ -351,7 +355,8 @@ final class ReferenceProvider implements PartialDerivative {
                         case MISSING_PRODUCT_TERM -> mul(da, c);
                         default -> add(mul(da, c), mul(a, dc));
                     };
-                    case DIVIDE -> depC ? div(sub(mul(da, c), mul(a, dc)), c.pow(2)) : div(da, c);
+                    case DIVIDE -> depC ? div(mutation == Mutation.QUOTIENT_RULE_PLUS ? add(mul(da, c), mul(a, dc))
+                            : sub(mul(da, c), mul(a, dc)), c.pow(2)) : div(da, c);
                     case POWER -> {
                         if (!depC) {
                             if (c instanceof Constant k) {
@@ -369,6 +374,12 @@ final class ReferenceProvider implements PartialDerivative {
                         yield mul(b, depA ? add(logPart, div(mul(c, da), a)) : logPart);
                     }
                     case ATAN2 -> div(sub(mul(c, da), mul(a, dc)), add(c.pow(2), a.pow(2)));
+                    // the branch taken, away from ties: (da + dc)/2 ∓ (da - dc)·sign(a - c)/2
+                    case MIN, MAX -> {
+                        Expression sign = div(sub(a, c), sub(a, c).abs());
+                        Expression half = mul(sub(da, dc), sign);
+                        yield div(b.op() == Op.MIN ? sub(add(da, dc), half) : add(add(da, dc), half), c(2));
+                    }
                     default -> throw new UnsupportedOperationException("reference provider: no symbolic rule for " + b.op());
                 };
             }
