@@ -1,23 +1,16 @@
 package dev.partials.cli;
 
 import dev.partials.PartialDerivative;
+import dev.partials.conformance.ContractRunner;
 import dev.partials.conformance.CrossValidation;
 import dev.partials.conformance.KitSettings;
 import dev.partials.conformance.ProviderContract;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.opentest4j.TestAbortedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,11 +18,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Runs the conformance kit's properties against providers, outside JUnit: each property is one
- * {@link TestFactory} method of {@link ProviderContract}; this command implements the contract for each
- * provider, calls every such method, and runs the dynamic tests it returns. A test that throws an
- * {@link AssertionError} fails (its message carries the shrunk counterexample and a reproduction line),
- * one that is aborted does not apply to the provider's capabilities, anything else is an error.
+ * Runs the conformance kit's properties against providers, outside JUnit, through the kit's
+ * {@link ContractRunner}: the properties of {@link ProviderContract}, each ending passed, failed (its
+ * message carries the shrunk counterexample and a reproduction line), skipped (it does not apply to the
+ * provider's capabilities) or in error.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         header = "Runs the conformance kit's properties against providers.",
@@ -93,10 +85,10 @@ final class VerifyCommand implements Callable<Integer> {
         if (cross) {
             return cross(providers, settings);
         }
-        List<Method> properties = properties();
+        List<String> properties = properties();
         boolean json = format == OutputFormat.json;
         PrintWriter out = spec.commandLine().getOut();
-        int width = properties.stream().mapToInt(m -> m.getName().length()).max().orElse(10);
+        int width = properties.stream().mapToInt(String::length).max().orElse(10);
         int idWidth = providers.stream().mapToInt(p -> p.id().length()).max().orElse(8);
         String row = "%-" + idWidth + "s  %-" + width + "s  %-8s  %s%n";
         if (!json) {
@@ -117,8 +109,8 @@ final class VerifyCommand implements Callable<Integer> {
                     return settings;
                 }
             };
-            for (Method m : properties) {
-                Outcome o = run(contract, p.id(), m);
+            ContractRunner.run(contract, properties, r -> {
+                Outcome o = new Outcome(r.provider(), r.property(), result(r.status()), r.nanos(), r.messages());
                 outcomes.add(o);
                 if (!json) {
                     out.printf(Locale.ROOT, row, o.provider(), o.property(), o.result(), Numbers.duration(o.nanos()));
@@ -133,7 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
                     }
                     out.flush();
                 }
-            }
+            });
         }
         long failed = outcomes.stream().filter(o -> o.result().equals("FAIL") || o.result().equals("ERROR")).count();
         long passed = outcomes.stream().filter(o -> o.result().equals("pass")).count();
@@ -202,58 +194,31 @@ final class VerifyCommand implements Callable<Integer> {
         return report.passed() ? Main.OK : Main.BAD_INPUT;
     }
 
-    /** The contract's properties: its {@code @TestFactory} methods, in declaration order when available. */
-    private List<Method> properties() {
-        List<Method> all = new ArrayList<>(Arrays.stream(ProviderContract.class.getMethods())
-                .filter(m -> m.isAnnotationPresent(TestFactory.class) && m.getParameterCount() == 0)
-                .sorted(Comparator.comparing(Method::getName))
-                .toList());
+    /** The properties to run: all of the contract's ({@link ContractRunner#properties()}), or those of {@code --property}. */
+    private List<String> properties() {
+        List<String> all = ContractRunner.properties();
         if (only == null) {
             return all;
         }
-        List<Method> chosen = new ArrayList<>();
+        List<String> chosen = new ArrayList<>();
         for (String name : only) {
-            Method m = all.stream().filter(x -> x.getName().equals(name.strip())).findFirst().orElseThrow(() ->
-                    new ParameterException(spec.commandLine(), "no property \"" + name + "\"; the properties are "
-                            + all.stream().map(Method::getName).toList()));
-            chosen.add(m);
+            String n = name.strip();
+            if (!all.contains(n)) {
+                throw new ParameterException(spec.commandLine(), "no property \"" + name + "\"; the properties are " + all);
+            }
+            chosen.add(n);
         }
         return chosen;
     }
 
-    private static Outcome run(ProviderContract contract, String id, Method property) {
-        long start = System.nanoTime();
-        List<String> failures = new ArrayList<>();
-        List<String> aborted = new ArrayList<>();
-        int count = 0;
-        boolean error = false;
-        try {
-            @SuppressWarnings("unchecked")
-            Stream<DynamicTest> tests = (Stream<DynamicTest>) property.invoke(contract);
-            for (DynamicTest t : (Iterable<DynamicTest>) tests::iterator) {
-                count++;
-                try {
-                    t.getExecutable().execute();
-                } catch (TestAbortedException e) {
-                    aborted.add(e.getMessage() == null ? t.getDisplayName() : e.getMessage());
-                } catch (AssertionError e) {
-                    String m = String.valueOf(e.getMessage());
-                    failures.add(m.contains(t.getDisplayName()) ? m : t.getDisplayName() + ": " + m);
-                } catch (Throwable e) {
-                    error = true;
-                    failures.add(t.getDisplayName() + ": the property threw " + e);
-                }
-            }
-        } catch (InvocationTargetException e) {
-            error = true;
-            failures.add("the property could not start: " + e.getCause());
-        } catch (IllegalAccessException | RuntimeException e) {
-            error = true;
-            failures.add("the property could not start: " + e);
-        }
-        long nanos = System.nanoTime() - start;
-        String result = !failures.isEmpty() ? (error ? "ERROR" : "FAIL") : count > 0 && aborted.size() == count ? "skipped" : "pass";
-        return new Outcome(id, property.getName(), result, nanos, failures.isEmpty() ? aborted : failures);
+    /** The word printed for a status: {@code pass}, {@code FAIL}, {@code skipped}, {@code ERROR}. */
+    private static String result(ContractRunner.Status status) {
+        return switch (status) {
+            case PASSED -> "pass";
+            case FAILED -> "FAIL";
+            case SKIPPED -> "skipped";
+            case ERROR -> "ERROR";
+        };
     }
 
     private static String indent(String text) {

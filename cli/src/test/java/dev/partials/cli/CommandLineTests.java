@@ -93,4 +93,24 @@ class CommandLineTests {
         assertThat(run("plot", "x*y", "-o", "a.png").code()).isEqualTo(Main.USAGE);
         assertThat(run("plot", "x*y", "--var", "x", "--contour", "x,y", "-o", "a.png").code()).isEqualTo(Main.USAGE);
     }
+
+    @Test
+    void verifyRunsTheChosenPropertiesInTheOrderGivenThroughTheContractRunner() {
+        Result r = run("verify", "--provider", "dual", "--tries", "2", "--property", "structuralZeros,errorEstimatesAreHonest");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("partials verify: seed 20261126, 2 tries per random property");
+        int zeros = r.out().indexOf("structuralZeros");
+        int estimates = r.out().indexOf("errorEstimatesAreHonest");
+        assertThat(zeros).isPositive().isLessThan(estimates);
+        assertThat(r.out()).containsPattern("dual +structuralZeros +pass")
+                .containsPattern("dual +errorEstimatesAreHonest +skipped")
+                .contains("verify: 1 properties held, 0 failed, 1 did not apply (1 provider(s))");
+    }
+
+    @Test
+    void verifyRejectsAnUnknownPropertyListingTheKnownOnes() {
+        Result r = run("verify", "--provider", "dual", "--property", "noSuchProperty");
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("no property \"noSuchProperty\"").contains("partialsMatchExactOracle");
+    }
 }
