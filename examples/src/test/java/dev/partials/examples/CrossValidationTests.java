@@ -10,8 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every built-in provider against every other on the same random polynomial and elementary cases
- * ({@link CrossValidation}), at {@code -Dpartials.tries} (default 100) from {@code -Dpartials.seed}.
+ * Every built-in provider against every other on the same random cases ({@link CrossValidation}):
+ * polynomials, {@code f(p(x))}, and nested elementary expressions of every operation up to 6 deep
+ * (values, gradients, Jacobians, Hessians and mixed partials to order 4), at {@code -Dpartials.tries}
+ * (default 100) from {@code -Dpartials.seed}.
  */
 class CrossValidationTests {
 
