@@ -191,7 +191,7 @@ public final class CrossValidation {
 
         /**
          * The matrix as a table (each cell: cases, max relative deviation, failures), followed by the
-         * first mismatch of each failing pair with its shrunk counterexample and replay line.
+         * first mismatch of each kind of each failing pair with its shrunk counterexample and replay line.
          */
         public String text() {
             int w = 8;
@@ -237,11 +237,15 @@ public final class CrossValidation {
             sb.append('\n').append(failing == 0 ? "all " + cells.size() + " pairs agree"
                     : failing + " of " + cells.size() + " pairs disagree").append('\n');
             for (Cell c : cells) {
-                if (!c.failures().isEmpty()) {
-                    sb.append('\n').append(c.failures().getFirst().text());
-                    if (c.failures().size() > 1) {
-                        sb.append("  (and ").append(c.failures().size() - 1).append(" more failing case(s) of this pair)\n");
-                    }
+                List<Mismatch> shown = new ArrayList<>();
+                for (String kind : List.of(POLYNOMIAL, ELEMENTARY, EXPRESSION)) {
+                    c.failures().stream().filter(m -> m.kind().equals(kind)).findFirst().ifPresent(shown::add);
+                }
+                for (Mismatch m : shown) {
+                    sb.append('\n').append(m.text());
+                }
+                if (c.failures().size() > shown.size()) {
+                    sb.append("  (and ").append(c.failures().size() - shown.size()).append(" more failing case(s) of this pair)\n");
                 }
             }
             return sb.toString();

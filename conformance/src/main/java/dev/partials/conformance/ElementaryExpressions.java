@@ -146,6 +146,17 @@ final class ElementaryExpressions {
         };
     }
 
+    /** How far the constants of {@code e} are from 1: 0 for 1, 1 for another integer, 2 otherwise. */
+    private static long constants(Expression e) {
+        return switch (e) {
+            case Constant c -> c.value().equals(Rational.ONE) ? 0 : c.value().isInteger() ? 1 : 2;
+            case MathConstant m -> 2;
+            case Unary u -> constants(u.operand());
+            case Binary b -> constants(b.left()) + constants(b.right());
+            default -> 0;
+        };
+    }
+
     /** The number of nodes of the tree (a repeated subtree counts each time). */
     static int size(Expression e) {
         return switch (e) {
@@ -294,7 +305,7 @@ final class ElementaryExpressions {
         public long size(ElementaryCase c) {
             long s = 0;
             for (Expression e : c.outputs()) {
-                s += 1000L * ElementaryExpressions.size(e);
+                s += 1000L * ElementaryExpressions.size(e) + constants(e);
             }
             s += 100L * c.outputs().size() + 10L * c.dimension() + 5L * c.index().order();
             for (double v : c.point()) {
