@@ -263,6 +263,16 @@ public final class CrossValidation {
      * @throws IllegalArgumentException if fewer than two providers are given or two share an id
      */
     public static Report run(List<PartialDerivative> providers, KitSettings settings) {
+        return run(providers, settings, ElementarySpec.standard());
+    }
+
+    /**
+     * As {@link #run(List, KitSettings)}, with the nested elementary cases drawn within {@code spec}
+     * (deeper nesting, fewer variables, …).
+     *
+     * @throws IllegalArgumentException if fewer than two providers are given or two share an id
+     */
+    public static Report run(List<PartialDerivative> providers, KitSettings settings, ElementarySpec spec) {
         if (providers.size() < 2) {
             throw new IllegalArgumentException("cross-validation needs at least two providers, got "
                     + providers.stream().map(PartialDerivative::id).toList());
@@ -284,7 +294,7 @@ public final class CrossValidation {
         }
         Generator<PolynomialCase> polynomials = polynomialCases();
         Generator<Elementary.Case> elementary = Elementary.cases();
-        Generator<ElementaryCase> expressions = Generators.elementaryCases(ElementarySpec.standard());
+        Generator<ElementaryCase> expressions = Generators.elementaryCases(spec);
         for (int i = 0; i < settings.tries(); i++) {
             RandomGenerator random = settings.randomForTry(i);
             PolynomialCase pc = polynomials.next(random);

@@ -77,6 +77,13 @@ class CrossValidationTests {
     }
 
     @Test
+    void correctProvidersAgreeOnDeeperNestingToo() {
+        CrossValidation.Report r = CrossValidation.run(List.of(ReferenceProvider.correct(), new CentralDifferenceProvider(false)),
+                SETTINGS, ElementarySpec.standard().withMaxDepth(9));
+        assertTrue(r.passed(), r.text());
+    }
+
+    @Test
     void isDeterministicFromTheSeed() {
         List<PartialDerivative> ps = List.of(ReferenceProvider.correct(), ReferenceProvider.wrong(Mutation.OFF_BY_ONE_VARIABLE));
         KitSettings s = KitSettings.defaults().withTries(5);
