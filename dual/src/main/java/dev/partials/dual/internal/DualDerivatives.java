@@ -34,6 +34,38 @@ final class DualDerivatives implements Derivatives {
     private final int m;
     private final ThreadLocal<Workspace> workspaces;
     private final AtomicReferenceArray<HessianPlan> hessianPlans;
+    private final AtomicReferenceArray<CodeGenerator.Compiled> hessianCode;
+    private final int[] hessianCalls;       // per output, counted racily until compiled
+    private final String mode;
+    /** The generated first-order code, once compiled; null before (and forever when not compiled). */
+    private volatile CodeGenerator.Compiled compiled;
+    /** Whether the code is still to be compiled after {@link #COMPILE_AFTER} calls. */
+    private volatile boolean compilePending;
+    /** First-order calls so far, counted (racily: it only needs to pass a threshold) until compiled. */
+    private int calls;
+
+    /** The system property that selects the first-order engine: {@code auto}, {@code always} or {@code never}. */
+    static final String COMPILE_PROPERTY = "partials.dual.compile";
+
+    /**
+     * In mode {@code auto}, the first-order calls served by the interpreter before the code is
+     * generated: one-shot use never pays for the class generation (about a millisecond for a small
+     * formula, more for the first one in a JVM), repeated use does within microseconds.
+     */
+    static final int COMPILE_AFTER = 100;
+
+    /**
+     * In mode {@code auto}, the largest {@link GradientCompiler#tangentOperations} compiled; beyond,
+     * the interpreter's chunked loops are as fast and the generated code would only fill the
+     * instruction cache (measured cross-over, see the package documentation).
+     */
+    static final long COMPILE_BUDGET = 40_000;
+
+    /** In mode {@code auto}, the largest {@link HessianCompiler#statementsBound} compiled. */
+    static final long HESSIAN_BUDGET = 60_000;
+
+    /** Marks an output whose Hessian is not compiled. */
+    private static final CodeGenerator.Compiled NOT_COMPILED = new CodeGenerator.Compiled(null, 0, 0, 0);
 
     DualDerivatives(DualProvider provider, Formula formula) {
         this.provider = provider;
@@ -44,6 +76,43 @@ final class DualDerivatives implements Derivatives {
         Tape t = tape;
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(t));
         this.hessianPlans = new AtomicReferenceArray<>(m);
+        this.hessianCode = new AtomicReferenceArray<>(m);
+        this.hessianCalls = new int[m];
+        this.mode = System.getProperty(COMPILE_PROPERTY, "auto");
+        switch (mode) {
+            case "always" -> this.compiled = GradientCompiler.compile(tape);
+            case "never" -> {
+            }
+            default -> this.compilePending = GradientCompiler.tangentOperations(tape) <= COMPILE_BUDGET;
+        }
+    }
+
+    /** The generated code, compiling it on the {@link #COMPILE_AFTER}-th call; null while interpreting. */
+    private CodeGenerator.Compiled compiled() {
+        CodeGenerator.Compiled c = compiled;
+        if (c != null || !compilePending) {
+            return c;
+        }
+        if (++calls < COMPILE_AFTER) {
+            return null;
+        }
+        synchronized (this) {
+            if (compilePending) {
+                compiled = GradientCompiler.compile(tape);
+                compilePending = false;
+            }
+        }
+        return compiled;
+    }
+
+    /** Whether first-order calls run generated code (for tests). */
+    boolean isCompiled() {
+        return compiled != null;
+    }
+
+    /** The state array of {@code c} for this thread, or null when it needs none. */
+    private double[] state(CodeGenerator.Compiled c) {
+        return c.stateSize() == 0 ? null : workspaces.get().state(c.stateSize());
     }
 
     @Override
@@ -120,6 +189,13 @@ final class DualDerivatives implements Derivatives {
         Checks.output(formula, output);
         Checks.point(formula, point);
         Checks.length("gradient", out, n);
+        if (m == 1) {
+            CodeGenerator.Compiled c = compiled();
+            if (c != null) {
+                c.code().run(point, out, null, state(c), null);
+                return;
+            }
+        }
         Workspace w = workspaces.get();
         gradientPasses(output, point, w, out);
     }
@@ -139,6 +215,11 @@ final class DualDerivatives implements Derivatives {
     public void jacobian(double[] point, double[] out) {
         Checks.point(formula, point);
         Checks.length("Jacobian", out, (long) m * n);
+        CodeGenerator.Compiled c = compiled();
+        if (c != null) {
+            c.code().run(point, out, null, state(c), null);
+            return;
+        }
         Workspace w = workspaces.get();
         jacobianPasses(point, w, out);
     }
@@ -192,9 +273,49 @@ final class DualDerivatives implements Derivatives {
         Checks.order(provider.id(), provider.capabilities(), 2);
         Checks.length("Hessian", out, (long) n * n);
         HessianPlan plan = hessianPlan(output);
+        CodeGenerator.Compiled c = hessianCode(output, plan);
         Workspace w = workspaces.get();
+        if (c != null) {
+            c.code().run(point, out, null, c.stateSize() == 0 ? null : w.state(c.stateSize()), w.second());
+            return;
+        }
         tape.linearize(point, w.v, w.dl, w.dr);
         plan.evaluate(tape, w.v, w.dl, w.dr, w.pool(plan.poolSize), w.second(), out);
+    }
+
+    /** The generated Hessian code of an output, compiled on a call after the first ones; null while interpreting. */
+    private CodeGenerator.Compiled hessianCode(int output, HessianPlan plan) {
+        CodeGenerator.Compiled c = hessianCode.get(output);
+        if (c != null) {
+            return c == NOT_COMPILED ? null : c;
+        }
+        boolean now = switch (mode) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> ++hessianCalls[output] >= COMPILE_AFTER;
+        };
+        if (mode.equals("never") || now && !mode.equals("always")
+                && HessianCompiler.statementsBound(plan) > HESSIAN_BUDGET) {
+            hessianCode.compareAndSet(output, null, NOT_COMPILED);
+            return null;
+        }
+        if (!now) {
+            return null;
+        }
+        synchronized (this) {
+            c = hessianCode.get(output);
+            if (c == null) {
+                c = HessianCompiler.compile(tape, plan, output);
+                hessianCode.set(output, c == null ? NOT_COMPILED : c);
+            }
+        }
+        return c == NOT_COMPILED ? null : c;
+    }
+
+    /** Whether the Hessian of an output runs generated code (for tests). */
+    boolean isHessianCompiled(int output) {
+        CodeGenerator.Compiled c = hessianCode.get(output);
+        return c != null && c != NOT_COMPILED;
     }
 
     private HessianPlan hessianPlan(int output) {
@@ -234,14 +355,23 @@ final class DualDerivatives implements Derivatives {
         }
         Workspace w = workspaces.get();
         int out0 = tape.outputs[0];
+        CodeGenerator.Compiled c = m == 1 ? compiled() : null;
+        double[] state = c == null ? null : state(c);
         for (int p = 0; p < count; p++) {
             gather(points, p, w.point);
-            gradientPasses(0, w.point, w, w.row);
+            double value;
+            if (c != null) {
+                c.code().run(w.point, w.row, w.outputs, state, null);
+                value = w.outputs[0];
+            } else {
+                gradientPasses(0, w.point, w, w.row);
+                value = w.v[out0];
+            }
             for (int j = 0; j < n; j++) {
                 gradients[j][p] = w.row[j];
             }
             if (values != null) {
-                values[p] = w.v[out0];
+                values[p] = value;
             }
         }
     }
@@ -255,15 +385,24 @@ final class DualDerivatives implements Derivatives {
         }
         Workspace w = workspaces.get();
         double[] jac = w.jacobian();
+        CodeGenerator.Compiled c = compiled();
+        double[] state = c == null ? null : state(c);
         for (int p = 0; p < count; p++) {
             gather(points, p, w.point);
-            jacobianPasses(w.point, w, jac);
+            if (c != null) {
+                c.code().run(w.point, jac, w.outputs, state, null);
+            } else {
+                jacobianPasses(w.point, w, jac);
+                for (int k = 0; k < m; k++) {
+                    w.outputs[k] = w.v[tape.outputs[k]];
+                }
+            }
             for (int r = 0; r < m * n; r++) {
                 jacobians[r][p] = jac[r];
             }
             if (values != null) {
                 for (int k = 0; k < m; k++) {
-                    values[k][p] = w.v[tape.outputs[k]];
+                    values[k][p] = w.outputs[k];
                 }
             }
         }

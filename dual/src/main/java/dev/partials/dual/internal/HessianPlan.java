@@ -412,6 +412,11 @@ final class HessianPlan {
         double hab;
         double hbb;
 
+        /** ∂²(a^b)/∂a² for a constant exponent b: {@code 2·c[2]} of {@link Taylor#power}. */
+        static double powerBase(double a, double b) {
+            return 2.0 * Taylor.powerSecond(a, b);
+        }
+
         /** f''(a) of a unary operation whose value at a is {@code value}. */
         double unary(Op op, double a, double value) {
             Taylor.coefficients(op, a, value, 2, coef, scratch);
@@ -424,8 +429,7 @@ final class HessianPlan {
          */
         void binary(Op op, double a, double b, double value, boolean leftVaries, boolean rightVaries) {
             if (op == Op.POWER && !rightVaries) {
-                Taylor.power(a, b, value, 2, coef);
-                haa = 2.0 * coef[2];
+                haa = powerBase(a, b);
                 hab = 0.0;
                 hbb = 0.0;
                 return;

@@ -217,11 +217,21 @@ final class Taylor {
         double binomial = r;
         for (int k = 2; k <= order; k++) {
             binomial = binomial * (r - (k - 1)) / k;
-            double e = r - k;
-            // x^2 (the commonest power) needs a^0 and x^3 needs a^1: exact, and no call to Math.pow
-            double power = e == 0.0 ? 1.0 : e == 1.0 ? a : Math.pow(a, e);
-            c[k] = binomial == 0.0 ? 0.0 : binomial * power;
+            c[k] = powerCoefficient(a, r, binomial, k);
         }
+    }
+
+    /** {@code binomial · a^(r-k)}, exactly 0 where the binomial is 0: one coefficient of {@link #powerTail}. */
+    private static double powerCoefficient(double a, double r, double binomial, int k) {
+        double e = r - k;
+        // x^2 (the commonest power) needs a^0 and x^3 needs a^1: exact, and no call to Math.pow
+        double power = e == 0.0 ? 1.0 : e == 1.0 ? a : Math.pow(a, e);
+        return binomial == 0.0 ? 0.0 : binomial * power;
+    }
+
+    /** {@code c[2]} of {@link #power} (the same arithmetic), without the array: for Hessians. */
+    static double powerSecond(double a, double r) {
+        return powerCoefficient(a, r, r * (r - (2 - 1)) / 2, 2);
     }
 
     /**

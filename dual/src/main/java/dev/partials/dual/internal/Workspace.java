@@ -17,6 +17,8 @@ final class Workspace {
     final double[] point;
     final double[] direction;
     final double[] row;
+    final double[] outputs;
+    private double[] state;
     private final Tape tape;
     private double[] jacobian;
     private double[] pool = new double[0];
@@ -40,6 +42,15 @@ final class Workspace {
         this.point = new double[tape.n];
         this.direction = new double[tape.n];
         this.row = new double[Math.max(tape.n, tape.m)];
+        this.outputs = new double[tape.m];
+    }
+
+    /** The state array of generated gradient code, at least {@code size} doubles. */
+    double[] state(int size) {
+        if (state == null || state.length < size) {
+            state = new double[size];
+        }
+        return state;
     }
 
     /** An m·n buffer for batched Jacobians. */
