@@ -18,8 +18,6 @@ import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.function.IntConsumer;
 
 /**
@@ -103,6 +101,12 @@ abstract class CodeGenerator {
     int[] argI = new int[1024];
     int[] argX = new int[1024];
     int count;
+
+    // per cell, for the method being emitted: its local variable, valid when localEpoch is the emitter's
+    private int[] localOf;
+    private int[] localEpoch;
+    private int[] dirtyEpoch;
+    private int epoch;
 
     CodeGenerator(Tape tape) {
         this.tape = tape;
@@ -257,6 +261,9 @@ abstract class CodeGenerator {
         int[] stateIndex = new int[cellCount];
         Arrays.fill(stateIndex, -1);
         int[] stateSize = {0};
+        localOf = new int[cellCount];
+        localEpoch = new int[cellCount];
+        dirtyEpoch = new int[cellCount];
         final int methodCount = methods;
         final int[] b = bounds;
         byte[] bytes = ClassFile.of().build(CD_SELF, clb -> {
@@ -301,8 +308,9 @@ abstract class CodeGenerator {
         private final int[] lastRead;
         private final int[] stateIndex;
         private final int[] stateSize;
-        private final HashMap<Integer, Integer> local = new HashMap<>();
-        private final LinkedHashSet<Integer> dirty = new LinkedHashSet<>();
+        private final int me = ++epoch; // a fresh epoch even if the class file API runs a body twice
+        private int[] dirty = new int[64];
+        private int dirtyCount;
         private int nextLocal = FIRST_LOCAL;
 
         Emitter(CodeBuilder cb, int[] lastRead, int[] stateIndex, int[] stateSize) {
@@ -310,6 +318,19 @@ abstract class CodeGenerator {
             this.lastRead = lastRead;
             this.stateIndex = stateIndex;
             this.stateSize = stateSize;
+        }
+
+        /** The local of a cell in this method, or -1. */
+        private int localOf(int cell) {
+            return localEpoch[cell] == me ? localOf[cell] : -1;
+        }
+
+        private int newLocal(int cell) {
+            int l = nextLocal;
+            nextLocal += 2;
+            localOf[cell] = l;
+            localEpoch[cell] = me;
+            return l;
         }
 
         void method(int from, int to) {
@@ -330,14 +351,15 @@ abstract class CodeGenerator {
                     emit(e, this);
                 }
             }
-            for (int cell : dirty) {
+            for (int x = 0; x < dirtyCount; x++) {
+                int cell = dirty[x];
                 if (lastRead[cell] >= to) {
                     if (stateIndex[cell] < 0) {
                         stateIndex[cell] = stateSize[0]++;
                     }
                     cb.aload(STATE);
                     cb.loadConstant(stateIndex[cell]);
-                    cb.dload(local.get(cell));
+                    cb.dload(localOf(cell));
                     cb.dastore();
                 }
             }
@@ -346,25 +368,24 @@ abstract class CodeGenerator {
 
         /** Pushes a cell's value, loading it from the state array the first time in this method. */
         void load(int cell) {
-            Integer l = local.get(cell);
-            if (l == null) {
+            int l = localOf(cell);
+            if (l < 0) {
                 if (stateIndex[cell] < 0) {
                     throw new IllegalStateException("cell " + cell + " read before it was written");
                 }
-                l = allocate();
+                l = newLocal(cell);
                 cb.aload(STATE);
                 cb.loadConstant(stateIndex[cell]);
                 cb.daload();
                 cb.dstore(l);
-                local.put(cell, l);
             }
             cb.dload(l);
         }
 
         /** Pushes a cell's value without caching it in a new local (for code inside a branch). */
         void loadUncached(int cell) {
-            Integer l = local.get(cell);
-            if (l != null) {
+            int l = localOf(cell);
+            if (l >= 0) {
                 cb.dload(l);
             } else {
                 cb.aload(STATE);
@@ -375,19 +396,18 @@ abstract class CodeGenerator {
 
         /** Pops a double into a cell. */
         void store(int cell) {
-            Integer l = local.get(cell);
-            if (l == null) {
-                l = allocate();
-                local.put(cell, l);
+            int l = localOf(cell);
+            if (l < 0) {
+                l = newLocal(cell);
             }
             cb.dstore(l);
-            dirty.add(cell);
-        }
-
-        private int allocate() {
-            int l = nextLocal;
-            nextLocal += 2;
-            return l;
+            if (dirtyEpoch[cell] != me) {
+                dirtyEpoch[cell] = me;
+                if (dirtyCount == dirty.length) {
+                    dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+                }
+                dirty[dirtyCount++] = cell;
+            }
         }
 
         /** Pushes the value of slot s: a constant, a coordinate of the point, or a cell. */
@@ -395,14 +415,13 @@ abstract class CodeGenerator {
             if (tape.constant[s]) {
                 constant(tape.constants[s]);
             } else if (s < n) {
-                Integer l = local.get(valueCell(s));
-                if (l == null) {
-                    l = allocate();
+                int l = localOf(valueCell(s));
+                if (l < 0) {
+                    l = newLocal(valueCell(s));
                     cb.aload(POINT);
                     cb.loadConstant(s);
                     cb.daload();
                     cb.dstore(l);
-                    local.put(valueCell(s), l);
                 }
                 cb.dload(l);
             } else {

@@ -21,9 +21,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *     gradient's number), order ≥ 2 from a {@link JetPass}.</li>
  * </ul>
  *
- * <p>Immutable and thread-safe: the shared state (tape, plans) is never modified after publication
- * (plans are published through an {@link AtomicReferenceArray}; two threads racing to build one both
- * build the same plan), and all mutable arrays are per thread.
+ * <p>Gradient (of a single-output formula), Jacobian, their batches and the Hessian switch to generated
+ * code ({@link GradientCompiler}, {@link HessianCompiler}) as the system property
+ * {@value #COMPILE_PROPERTY} says (see the package documentation): in mode {@code auto} on the
+ * {@value #COMPILE_AFTER}-th call, when the code is within budget. A program that fits one generated
+ * method runs with no per-thread state at all, so small formulas skip the thread-local lookup.
+ *
+ * <p>Immutable and thread-safe: the shared state (tape, plans, generated code) is never modified after
+ * publication (plans are published through an {@link AtomicReferenceArray}; two threads racing to build
+ * one both build the same plan; code is generated once, under the object's lock, and published through
+ * volatile fields), and all mutable arrays are per thread.
  */
 final class DualDerivatives implements Derivatives {
 

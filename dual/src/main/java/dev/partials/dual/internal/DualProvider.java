@@ -18,6 +18,10 @@ import java.util.Objects;
  *     over the variables of the multi-index ({@link Jets}).</li>
  * </ul>
  *
+ * <p>For repeated calls the first-order passes and the Hessian plans are compiled to JVM bytecode,
+ * bit for bit equal to the interpreters (see the package documentation; the system property
+ * {@code partials.dual.compile=auto|always|never} selects the engine, default {@code auto}).
+ *
  * <p>Construction is free; all work happens in {@link #prepare}. Found by
  * {@code PartialDerivative.of("dual")} through the module's {@code provides} clause or
  * {@code META-INF/services}.
