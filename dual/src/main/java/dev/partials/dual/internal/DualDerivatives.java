@@ -44,6 +44,7 @@ final class DualDerivatives implements Derivatives {
     private final AtomicReferenceArray<CodeGenerator.Compiled> hessianCode;
     private final int[] hessianCalls;       // per output, counted racily until compiled
     private final String mode;
+    private final Object compileLock = new Object();
     /** The generated first-order code, once compiled; null before (and forever when not compiled). */
     private volatile CodeGenerator.Compiled compiled;
     /** Whether the code is still to be compiled after {@link #COMPILE_AFTER} calls. */
@@ -103,13 +104,26 @@ final class DualDerivatives implements Derivatives {
         if (++calls < COMPILE_AFTER) {
             return null;
         }
-        synchronized (this) {
+        synchronized (compileLock) {
             if (compilePending) {
-                compiled = GradientCompiler.compile(tape);
+                compiled = generated(() -> GradientCompiler.compile(tape));
                 compilePending = false;
             }
         }
         return compiled;
+    }
+
+    /**
+     * Generated code, or null when generation fails: in mode {@code auto} the code is an optimisation
+     * and the interpreters give the same numbers, so a failure to generate (a JVM that refuses hidden
+     * classes, say) leaves them in charge. Mode {@code always} lets the failure through.
+     */
+    private static CodeGenerator.Compiled generated(java.util.function.Supplier<CodeGenerator.Compiled> generate) {
+        try {
+            return generate.get();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
     /** Whether first-order calls run generated code (for tests). */
@@ -309,10 +323,11 @@ final class DualDerivatives implements Derivatives {
         if (!now) {
             return null;
         }
-        synchronized (this) {
+        synchronized (compileLock) {
             c = hessianCode.get(output);
             if (c == null) {
-                c = HessianCompiler.compile(tape, plan, output);
+                c = mode.equals("always") ? HessianCompiler.compile(tape, plan, output)
+                        : generated(() -> HessianCompiler.compile(tape, plan, output));
                 hessianCode.set(output, c == null ? NOT_COMPILED : c);
             }
         }
