@@ -50,8 +50,8 @@ abstract class CodeGenerator {
     /** Estimated bytecode bytes per generated method (the real size stays well below 8,000). */
     static final int METHOD_BUDGET = 8_000;
 
-    /** The most methods one program is split into. */
-    static final int MAX_METHODS = 2_000;
+    /** The most methods one program is split into: {@code run} calls each in 8 bytes, and must stay compilable. */
+    static final int MAX_METHODS = 900;
 
     /** C2's HugeMethodLimit: methods above it are never compiled. */
     static final int HUGE_METHOD = 8_000;
