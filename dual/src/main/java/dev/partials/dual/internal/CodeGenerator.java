@@ -53,6 +53,12 @@ abstract class CodeGenerator {
     /** The most methods one program is split into: {@code run} calls each in 8 bytes, and must stay compilable. */
     static final int MAX_METHODS = 900;
 
+    /**
+     * The largest size estimate compiled even in mode {@code always}: beyond, the code would exceed
+     * {@link #MAX_METHODS} anyway, and scheduling it would only cost time and memory.
+     */
+    static final long HARD_LIMIT = 400_000;
+
     /** C2's HugeMethodLimit: methods above it are never compiled. */
     static final int HUGE_METHOD = 8_000;
 

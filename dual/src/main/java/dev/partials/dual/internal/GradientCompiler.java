@@ -81,6 +81,9 @@ final class GradientCompiler extends CodeGenerator {
      * JIT (see {@link CodeGenerator#generate}).
      */
     static Compiled compile(Tape tape) {
+        if (tangentOperations(tape) > HARD_LIMIT) {
+            return null;
+        }
         GradientCompiler c = new GradientCompiler(tape);
         c.schedule();
         return c.generate();

@@ -101,6 +101,9 @@ final class HessianCompiler extends CodeGenerator {
 
     /** Compiles the Hessian of output {@code output}, or null when the code would be too large for the JIT. */
     static Compiled compile(Tape tape, HessianPlan plan, int output) {
+        if (statementsBound(plan) > HARD_LIMIT) {
+            return null;
+        }
         HessianCompiler c = new HessianCompiler(tape, plan, output);
         c.schedule();
         return c.generate();
