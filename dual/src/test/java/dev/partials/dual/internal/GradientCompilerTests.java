@@ -319,6 +319,46 @@ class GradientCompilerTests {
     }
 
     @Test
+    void programsBeyondTheHardLimitKeepTheInterpreterEvenInModeAlways() {
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < 100; j++) {
+            names.add("y" + j);
+        }
+        Formula dense = Formula.trace(names, v -> {
+            Expression s = v.get(0);
+            for (int j = 1; j < 100; j++) {
+                s = s.plus(v.get(j));
+            }
+            for (int k = 0; k < 5000; k++) {
+                s = s.sin();
+            }
+            return s;
+        });
+        Tape tape = new Tape(dense.program());
+        assertThat(GradientCompiler.tangentOperations(tape)).isGreaterThan(CodeGenerator.HARD_LIMIT);
+        assertThat(GradientCompiler.compile(tape)).isNull();
+        String old = System.getProperty(DualDerivatives.COMPILE_PROPERTY);
+        try {
+            System.setProperty(DualDerivatives.COMPILE_PROPERTY, "always");
+            DualDerivatives d = (DualDerivatives) new DualProvider().prepare(dense);
+            assertThat(d.isCompiled()).isFalse();
+            double[] point = randomPoint(new SplittableRandom(3), 100);
+            double[] g = new double[100];
+            d.gradient(point, g);
+            double[] expected = interpreted(tape, point);
+            for (int j = 0; j < 100; j++) {
+                assertThat(g[j]).isEqualTo(expected[1 + j]);
+            }
+        } finally {
+            if (old == null) {
+                System.clearProperty(DualDerivatives.COMPILE_PROPERTY);
+            } else {
+                System.setProperty(DualDerivatives.COMPILE_PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
     void threadsShareTheGeneratedCodeEachWithItsOwnState() throws Exception {
         int n = 300;
         Formula f = rosenbrock(n);
