@@ -3,8 +3,7 @@ package dev.partials.dual.internal;
 /**
  * Derivatives of one {@link dev.partials.spi.Program} as generated JVM bytecode
  * ({@link CodeGenerator}): the Jacobian of {@link GradientCompiler} or the Hessian of
- * {@link HessianCompiler}, straight-line code bit for bit equal to the interpreter it replaces (up to
- * the sign of zero). Implementations are stateless and thread-safe; every mutable array is the caller's.
+ * {@link HessianCompiler}, straight-line code bit for bit equal to the interpreter it replaces. Implementations are stateless and thread-safe; every mutable array is the caller's.
  */
 interface GeneratedCode {
 

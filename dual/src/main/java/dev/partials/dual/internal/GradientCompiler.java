@@ -13,8 +13,9 @@ import java.util.function.IntConsumer;
  * Every slot s gets its value and, for each variable j it structurally depends on (and only those),
  * its tangent ∂s/∂x_j; Rosenbrock therefore costs O(n) with no dispatch and no padding lanes. The
  * arithmetic is that of the interpreter, operation for operation and in the same order, so the results
- * are bit for bit those of the tape (a structural zero the interpreter adds as ±0 is simply absent,
- * which can change only the sign of a zero):
+ * are bit for bit those of the tape: a structural zero the interpreter adds as ±0 is simply absent,
+ * which could change only the sign of a zero, and both engines return every partial as {@code x + 0.0}
+ * (−0 becomes +0), so not even that differs:
  * <ul>
  * <li>values and local partials: {@code +}, {@code −}, {@code ×}, {@code ÷} and negation inline,
  *     exactly as {@link Op} defines their partials (∂(a−b) = (1, −1), ∂(a·b) = (b, a),
@@ -312,10 +313,12 @@ final class GradientCompiler extends CodeGenerator {
                 }
                 em.store(tangentCell(s, argI[e]));
             }
-            case OUTTAN -> {
+            case OUTTAN -> { // tangent + 0.0: −0 → +0, as Tape#readChunk does
                 em.cb.aload(OUT);
                 em.cb.loadConstant(argK[e] * n + deps[s][argI[e]]);
                 tangent(em, s, argI[e]);
+                em.cb.dconst_0();
+                em.cb.dadd();
                 em.cb.dastore();
             }
             case OUTVAL -> em.outputValue(argK[e], s);

@@ -22,8 +22,9 @@ import java.util.function.IntConsumer;
  * compile time which entries are still the plan's initial +0 (an n-ary sum over Rosenbrock's terms
  * touches only the tridiagonal band of its 100 × 100 block) and neither stores nor adds them. An entry
  * the plan multiplies by a local partial that is not a finite constant is computed even when it is
- * zero, so an infinite or NaN partial spreads exactly as in the plan. The results are therefore bit
- * for bit the plan's, up to the sign of zero; structural zeros of the result are +0.
+ * zero, so an infinite or NaN partial spreads exactly as in the plan. The entries are therefore bit
+ * for bit the plan's: both return each entry as {@code x + 0.0}, so that even the sign of a zero agrees
+ * (the plan's initial +0 the code leaves out could only change that); structural zeros are +0.
  */
 final class HessianCompiler extends CodeGenerator {
 
@@ -615,14 +616,18 @@ final class HessianCompiler extends CodeGenerator {
                 int cell = argK[e];
                 int vi = argI[e];
                 int vj = argX[e];
-                em.cb.aload(OUT);
+                em.cb.aload(OUT); // cell + 0.0: −0 → +0, as HessianPlan#evaluate does
                 em.cb.loadConstant(vi * n + vj);
                 em.load(cell);
+                em.cb.dconst_0();
+                em.cb.dadd();
                 em.cb.dastore();
                 if (vi != vj) {
                     em.cb.aload(OUT);
                     em.cb.loadConstant(vj * n + vi);
                     em.load(cell);
+                    em.cb.dconst_0();
+                    em.cb.dadd();
                     em.cb.dastore();
                 }
             }

@@ -314,7 +314,7 @@ final class HessianPlan {
             int vi = outVars[i];
             for (int j = i; j < d; j++, idx++) {
                 int vj = outVars[j];
-                double x = pool[h + idx];
+                double x = pool[h + idx] + 0.0; // −0 → +0, as HessianCompiler's code does
                 out[vi * n + vj] = x;
                 out[vj * n + vi] = x;
             }

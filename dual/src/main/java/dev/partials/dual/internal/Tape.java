@@ -39,7 +39,8 @@ import java.util.Arrays;
  * <p>A lane whose variable a slot does not depend on holds ±0 as long as every local partial is
  * finite; when a local partial is infinite or NaN (log at 0, sqrt at 0) the pass consults the
  * dependency sets lane by lane instead, so that {@code ∞·0} never turns a structural zero into NaN.
- * Outputs are read through a per-chunk dependency mask, so a structural zero is returned as +0.
+ * Outputs are read through a per-chunk dependency mask, so a structural zero is returned as +0, and
+ * every zero partial is returned as +0 (the sign of a computed zero is normalised away).
  */
 final class Tape {
 
@@ -501,7 +502,9 @@ final class Tape {
             return;
         }
         for (int c = 0; c < width; c++) {
-            out[offset + c] = (mask >>> c & 1L) != 0 ? t[reg + c] : 0.0;
+            // + 0.0 turns −0 into +0: a zero's sign depends on which structural zeros were added on the
+            // way, which the generated code (GradientCompiler) does not add; so both engines agree bit for bit
+            out[offset + c] = (mask >>> c & 1L) != 0 ? t[reg + c] + 0.0 : 0.0;
         }
     }
 

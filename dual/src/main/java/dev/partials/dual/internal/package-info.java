@@ -9,8 +9,10 @@
  * JVM bytecode generated from the same program ({@link dev.partials.dual.internal.GradientCompiler},
  * {@link dev.partials.dual.internal.HessianCompiler}, defined as hidden classes of this package with
  * the standard {@code java.lang.classfile} API). The generated code performs the interpreters'
- * floating-point operations in the same order, so both give the same bits (up to the sign of a zero);
- * the tests compare them on random programs.
+ * floating-point operations in the same order, so both give the same bits (every derivative leaves
+ * either engine as {@code x + 0.0}, so that a computed zero is +0 whichever structural zeros were added
+ * on the way); the tests compare them bit for bit on random programs. Switching engines after the
+ * first calls therefore never changes a result.
  *
  * <p>The system property {@code partials.dual.compile}, read when a formula is prepared, chooses:
  * <ul>
