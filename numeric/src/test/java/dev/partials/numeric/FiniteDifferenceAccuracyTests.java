@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * single central stencils of order 2, 4 and 6 (step from the error model), the default Ridders
  * extrapolation, and the complex step. The table is printed (run
  * {@code ./mvnw -pl numeric -am verify -Dtest=FiniteDifferenceAccuracyTests -Dsurefire.failIfNoSpecifiedTests=false})
- * and the targets are asserted: central order 2 ≤ 1e-9, Richardson ≤ 1e-12, complex step ≤ 1e-15.
+ * and the targets are asserted: central order 2 ≤ 1e-9, Richardson ≤ 1e-12, complex step ≤ 1e-15; the
+ * median Richardson estimate lies between 1 and 100 times the median error (the contract's honesty
+ * measure). The median over the points of estimate / true error is printed as well.
  */
 class FiniteDifferenceAccuracyTests {
 
@@ -123,6 +125,7 @@ class FiniteDifferenceAccuracyTests {
         Map<String, PartialDerivative> methods = methods();
         Map<String, double[]> table = new LinkedHashMap<>();
         double[] estimates = new double[cases.size()];
+        double[] ratios = new double[cases.size()];
         for (Map.Entry<String, PartialDerivative> m : methods.entrySet()) {
             double[] row = new double[cases.size()];
             for (int c = 0; c < cases.size(); c++) {
@@ -130,6 +133,7 @@ class FiniteDifferenceAccuracyTests {
                 Derivatives d = m.getValue().prepare(k.formula());
                 List<Double> errors = new ArrayList<>();
                 List<Double> estimated = new ArrayList<>();
+                List<Double> ratio = new ArrayList<>();
                 for (double[] p : k.points()) {
                     for (int j = 0; j < p.length; j++) {
                         double exact = k.partial().applyAsDouble(p, j);
@@ -142,6 +146,9 @@ class FiniteDifferenceAccuracyTests {
                             Estimate e = d.partialEstimate(0, unit, p);
                             value = e.value();
                             estimated.add(e.error() / Math.abs(exact));
+                            if (value != exact) {
+                                ratio.add(e.error() / Math.abs(value - exact));
+                            }
                         } else {
                             value = d.partial(0, unit, p);
                         }
@@ -151,11 +158,13 @@ class FiniteDifferenceAccuracyTests {
                 row[c] = median(errors);
                 if (m.getKey().startsWith("Richardson")) {
                     estimates[c] = median(estimated);
+                    ratios[c] = median(ratio);
                 }
             }
             table.put(m.getKey(), row);
         }
         table.put("Richardson: estimated error", estimates);
+        table.put("Richardson: median of estimate / true error", ratios);
         print(cases, table);
 
         for (int c = 0; c < cases.size(); c++) {
@@ -164,6 +173,9 @@ class FiniteDifferenceAccuracyTests {
             assertThat(table.get("central O(h^4)")[c]).as("central O(h^4) on %s", name).isLessThanOrEqualTo(1e-11);
             assertThat(table.get("Richardson (default)")[c]).as("Richardson on %s", name).isLessThanOrEqualTo(1e-12);
             assertThat(table.get("complex step")[c]).as("complex step on %s", name).isLessThanOrEqualTo(1e-15);
+            // The contract's measure: the median estimate covers the median error, and by at most 100×.
+            assertThat(estimates[c] / table.get("Richardson (default)")[c]).as("median estimate / median error on %s", name)
+                    .isBetween(1.0, 100.0);
         }
     }
 
