@@ -25,7 +25,10 @@ class CanonicalOrderTests {
     void functionsAmongFactorsFollowTheFunctionOrderThenTheirArguments() {
         assertThat(simplify("cos(x)*sin(x)")).isEqualTo("sin(x)*cos(x)");
         assertThat(simplify("sqrt(x)*log(x)*exp(x)")).isEqualTo("exp(x)*log(x)*sqrt(x)");
-        assertThat(simplify("sin(y)*sin(x)")).isEqualTo("sin(x)*sin(y)");
+        for (String f : new String[] {"sin", "cos", "exp", "log", "sqrt", "atan", "tanh", "abs", "relu"}) {
+            assertThat(simplify(f + "(y)*" + f + "(x)")).isEqualTo(f + "(x)*" + f + "(y)");
+            assertThat(simplify(f + "(z)*" + f + "(x)*" + f + "(y)")).isEqualTo(f + "(x)*" + f + "(y)*" + f + "(z)");
+        }
         assertThat(simplify("sin(x + 1)*sin(x)")).isEqualTo("sin(x)*sin(x + 1)");
         assertThat(simplify("atan2(x, y)*atan2(x, x)")).isEqualTo("atan2(x, x)*atan2(x, y)");
         assertThat(simplify("max(y, x)*min(x, y)")).isEqualTo("min(x, y)*max(y, x)");
@@ -35,12 +38,25 @@ class CanonicalOrderTests {
     void sumsAmongFactorsGoByTheirLeadingTerms() {
         assertThat(simplify("(y + 1)*(x + 1)")).isEqualTo("(x + 1)*(y + 1)");
         assertThat(simplify("(x + 2)*(x + y)")).isEqualTo("(x + y)*(x + 2)");
+        assertThat(simplify("(z + 1)*(y + 1)*(x + 1)")).isEqualTo("(x + 1)*(y + 1)*(z + 1)");
+        assertThat(simplify("(x + z)*(x + y)")).isEqualTo("(x + y)*(x + z)");
+        // equal leading terms: the larger coefficient first, as among like terms
+        assertThat(simplify("(x + 1)*(2*x + 1)")).isEqualTo("(2*x + 1)*(x + 1)");
+        assertThat(simplify("(y + 1)*(3*y + 1)")).isEqualTo("(3*y + 1)*(y + 1)");
     }
 
     @Test
     void powersOfProductsGoByTheirBasesHigherExponentsFirst() {
         assertThat(simplify("(x*z)^(1/2)*(x*y)^(1/2)")).isEqualTo("(x*y)^(1/2)*(x*z)^(1/2)");
         assertThat(simplify("(x*y)^(1/2)*(x^2*y)^(1/2)")).isEqualTo("(x^2*y)^(1/2)*(x*y)^(1/2)");
+        assertThat(simplify("(y*z)^(1/2)*(x*z)^(1/2)")).isEqualTo("(x*z)^(1/2)*(y*z)^(1/2)");
+        assertThat(simplify("(y*z)^(1/3)*(x*y)^(1/3)")).isEqualTo("(x*y)^(1/3)*(y*z)^(1/3)");
+        assertThat(simplify("(x*z)^(1/2)*(x*y)^(1/2)*(y*z)^(1/2)")).isEqualTo("(x*y)^(1/2)*(x*z)^(1/2)*(y*z)^(1/2)");
+        assertThat(simplify("(x*y^2)^(1/2)*(x*y^3)^(1/2)")).isEqualTo("(x*y^3)^(1/2)*(x*y^2)^(1/2)");
+        assertThat(simplify("(x^2*z)^(1/2)*(x^3*z)^(1/2)")).isEqualTo("(x^3*z)^(1/2)*(x^2*z)^(1/2)");
+        // more factors first, then the larger coefficient
+        assertThat(simplify("(x*y)^(1/2)*(x*y*z)^(1/2)")).isEqualTo("(x*y*z)^(1/2)*(x*y)^(1/2)");
+        assertThat(simplify("(2*x*y)^(1/2)*(3*x*y)^(1/2)")).isEqualTo("(3*x*y)^(1/2)*(2*x*y)^(1/2)");
     }
 
     @Test
@@ -55,6 +71,12 @@ class CanonicalOrderTests {
         assertThat(simplify("y^2 + x*y + x^2")).isEqualTo("x^2 + x*y + y^2");
         assertThat(simplify("x*y^2 + x^2*y")).isEqualTo("x^2*y + x*y^2");
         assertThat(simplify("y*z + x*z")).isEqualTo("x*z + y*z");
+        assertThat(simplify("z + y + x")).isEqualTo("x + y + z");
+        assertThat(simplify("y^2 + z^2 + x^2")).isEqualTo("x^2 + y^2 + z^2");
+        assertThat(simplify("x*z + x*y")).isEqualTo("x*y + x*z");
+        assertThat(simplify("y*z^2 + y^2*z")).isEqualTo("y^2*z + y*z^2");
+        assertThat(simplify("y*z + x*z + x*y")).isEqualTo("x*y + x*z + y*z");
+        assertThat(simplify("z*sin(x) + y*sin(x)")).isEqualTo("y*sin(x) + z*sin(x)");
         assertThat(simplify("x^(1/2) + x")).isEqualTo("x + x^(1/2)");
         assertThat(simplify("y + x^(3/2)")).isEqualTo("x^(3/2) + y");
     }
@@ -77,20 +99,25 @@ class CanonicalOrderTests {
         // can order them, and it must not depend on which was built first.
         Expression x = Expression.variable("x");
         Expression y = Expression.variable("y");
-        for (UnaryOperator<Expression> wrap : List.<UnaryOperator<Expression>>of(Expression::sin, Expression::exp,
+        List<List<Expression>> bottoms = List.of(List.of(x, y), List.of(x.plus(1), x.plus(2)),
+                List.of(x.times(2), x.times(3)), List.of(x.pow(2), x.pow(3)), List.of(x.sin(), x.cos()),
+                List.of(x.plus(1).div(2), x.plus(1).div(3)));
+        for (List<Expression> bottom : bottoms) {
+            for (UnaryOperator<Expression> wrap : List.<UnaryOperator<Expression>>of(Expression::sin, Expression::exp,
                 e -> e.plus(1), e -> e.times(e).plus(1))) {
-            Expression a = x;
-            Expression b = y;
-            for (int i = 0; i < 14; i++) {
-                a = wrap.apply(a);
-                b = wrap.apply(b);
+                Expression a = bottom.get(0);
+                Expression b = bottom.get(1);
+                for (int i = 0; i < 14; i++) {
+                    a = wrap.apply(a);
+                    b = wrap.apply(b);
+                }
+                List<String> vars = List.of("x", "y");
+                String ab = Symbolic.simplify(a.plus(b)).text();
+                String ba = Symbolic.simplify(b.plus(a)).text();
+                assertThat(ab).isEqualTo(ba);
+                assertThat(Symbolic.simplify(a.times(b)).text()).isEqualTo(Symbolic.simplify(b.times(a)).text());
+                assertThat(Symbolic.simplify(Formula.parse(ab, vars).output(0)).text()).isEqualTo(ab);
             }
-            List<String> vars = List.of("x", "y");
-            String ab = Symbolic.simplify(a.plus(b)).text();
-            String ba = Symbolic.simplify(b.plus(a)).text();
-            assertThat(ab).isEqualTo(ba);
-            assertThat(Symbolic.simplify(a.times(b)).text()).isEqualTo(Symbolic.simplify(b.times(a)).text());
-            assertThat(Symbolic.simplify(Formula.parse(ab, vars).output(0)).text()).isEqualTo(ab);
         }
     }
 
@@ -100,6 +127,10 @@ class CanonicalOrderTests {
                 .isEqualTo(String.join("*", letters(16).stream().map(v -> v + "^2").toList()));
         String seventeen = String.join("*", letters(17));
         assertThat(simplify("(" + seventeen + ")^2")).isEqualTo("(" + seventeen + ")^2");
+        // merged exponents that become an integer distribute over up to sixteen factors, too
+        String sixteen = String.join("*", letters(16));
+        assertThat(simplify("(" + sixteen + ")^(1/2)*(" + sixteen + ")^(3/2)"))
+                .isEqualTo(String.join("*", letters(16).stream().map(v -> v + "^2").toList()));
     }
 
     @Test
@@ -118,6 +149,12 @@ class CanonicalOrderTests {
                 .isEqualTo(String.join(" + ", letters(16)) + " + sin(" + String.join(" + ", letters(16)) + ")");
         assertThat(Symbolic.simplify(s.plus(s)).text())
                 .isEqualTo(String.join(" + ", letters(16).stream().map(v -> "2*" + v).toList()));
+    }
+
+    @Test
+    void aSharedSumOfSeventeenTermsStaysOneGroupedTerm() {
+        Expression s = sum(letters(17));
+        assertThat(Symbolic.simplify(s.plus(s)).text()).isEqualTo("2*(" + String.join(" + ", letters(17)) + ")");
     }
 
     private static Expression sum(List<String> names) {

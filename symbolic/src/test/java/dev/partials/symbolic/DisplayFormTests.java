@@ -26,7 +26,8 @@ class DisplayFormTests {
     @Test
     void negativeQuotientsOfSumsReadBackUnchanged() {
         for (String source : new String[] {"-(x + 1)/y", "-(x - y)/z", "-(x + 1)^2/y", "-(x + y)*(x + z)/y",
-                "x - (y + 1)/z", "-sin(x)*(x + 1)/y", "-(x + 1)/(2*y)"}) {
+                "x - (y + 1)/z", "-sin(x)*(x + 1)/y", "-(x + 1)/(2*y)", "-((x + 1)*(y + 1))", "-((x + 1)*(y - z))/x",
+                "-((x - 1)*(y + 1)*(z + 1))"}) {
             String once = simplify(source);
             assertThat(simplify(once)).as("%s printed as %s", source, once).isEqualTo(once);
         }

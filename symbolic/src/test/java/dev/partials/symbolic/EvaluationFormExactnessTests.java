@@ -81,6 +81,16 @@ class EvaluationFormExactnessTests {
     }
 
     @Test
+    void exponentDerivativeOfAZeroBaseIsZeroNotZeroTimesLogZero() {
+        // d/dy 0^y = 0^y·log(0), taken as 0 where y > 0 (never 0·(−∞))
+        Derivatives d = prepare("0^y + y");
+        assertThat(d.partial(MultiIndex.of(1), 2)).isEqualTo(1);
+        assertThat(d.partial(MultiIndex.of(1), 0.5)).isEqualTo(1);
+        // for a positive constant base the derivative is the plain a^y·log(a)
+        assertThat(prepare("2^y").partial(MultiIndex.of(1), 3)).isEqualTo(8 * Math.log(2));
+    }
+
+    @Test
     void hugeIntegerExponentKeepsItsParity() {
         // d/dx x^n = n·x^(n−1); n = 2^60 + 2 is even, so n − 1 is odd and (−1)^(n−1) = −1.
         // In double, 2^60 + 1 rounds to the even 2^60: the exponent must be split to keep its parity.

@@ -36,6 +36,11 @@ class ExactEvaluationEdgeTests {
         assertThat(power(Rational.of(-1), HUGE_EVEN)).isEqualTo(Rational.ONE);
         assertThat(power(Rational.ONE, HUGE_ODD)).isEqualTo(Rational.ONE);
         assertThat(power(Rational.ZERO, HUGE_ODD)).isEqualTo(Rational.ZERO);
+        // exponents just beyond int range
+        Rational twoTo31 = Rational.of(BigInteger.TWO.pow(31));
+        assertThat(power(Rational.ZERO, twoTo31)).isEqualTo(Rational.ZERO);
+        assertThat(power(Rational.MINUS_ONE, twoTo31)).isEqualTo(Rational.ONE);
+        assertThat(power(Rational.MINUS_ONE, twoTo31.add(Rational.ONE))).isEqualTo(Rational.MINUS_ONE);
     }
 
     @Test

@@ -117,6 +117,20 @@ class FunctionFoldingTests {
     }
 
     @Test
+    void powersOfNumbersFoldUpToTheExactBitBound() {
+        // 4^1040 = 2^2080: its estimate (4 bits × 1040) is exactly the bound of the estimate
+        assertThat(simplify("4^1040")).isEqualTo(BigInteger.TWO.pow(2080).toString());
+        // (2^2046)^2 = 2^4092: coefficient and power together take exactly Limits.MAX_EXACT_BITS (4,096)
+        assertThat(simplify(BigInteger.TWO.pow(2046) + "^2")).isEqualTo(BigInteger.TWO.pow(4092).toString());
+        String twoTo2047 = BigInteger.TWO.pow(2047).toString();
+        assertThat(simplify(twoTo2047 + "^2")).isEqualTo(twoTo2047 + "^2");
+        // the square root of a number of exactly 4,096 bits (2^4094) is attempted; of a larger one not
+        assertThat(simplify("sqrt(" + BigInteger.TWO.pow(4094) + ")")).isEqualTo(twoTo2047);
+        String twoTo4096 = BigInteger.TWO.pow(4096).toString();
+        assertThat(simplify("sqrt(" + twoTo4096 + ")")).isEqualTo("sqrt(" + twoTo4096 + ")");
+    }
+
+    @Test
     void mergedExponentsFoldNumbersAndProducts() {
         assertThat(simplify("3*2^(1/3)*2^(2/3)")).isEqualTo("6");
         assertThat(simplify("(x*y)^(1/2)*(x*y)^(1/2)")).isEqualTo("x*y");

@@ -72,6 +72,11 @@ class RequestShapeTests {
         double[] values = new double[2];
         d.values(new double[0], values);
         assertThat(values).containsExactly(3, 4);
+        // empty gradient, Jacobian and Hessian: nothing to compute, nothing to fail
+        d.gradient(1, new double[0], new double[0]);
+        d.jacobian(new double[0], new double[0]);
+        d.hessian(0, new double[0], new double[0]);
+        assertThat(d.gradient()).isEmpty();
     }
 
     @Test
