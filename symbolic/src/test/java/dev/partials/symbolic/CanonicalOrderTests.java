@@ -77,6 +77,13 @@ class CanonicalOrderTests {
         assertThat(simplify("y*z^2 + y^2*z")).isEqualTo("y^2*z + y*z^2");
         assertThat(simplify("y*z + x*z + x*y")).isEqualTo("x*y + x*z + y*z");
         assertThat(simplify("z*sin(x) + y*sin(x)")).isEqualTo("y*sin(x) + z*sin(x)");
+        // the variable order decides, not the factor order: x^(1/2)·z^(1/2) has x, y has not
+        assertThat(simplify("y + x^(1/2)*z^(1/2)")).isEqualTo("x^(1/2)*z^(1/2) + y");
+        assertThat(simplify("x^(1/2)*z^(1/2) + y")).isEqualTo("x^(1/2)*z^(1/2) + y");
+        // x·y/z has degree 1 like x, and more variables after the common x
+        assertThat(simplify("x + x*y/z")).isEqualTo("x*y/z + x");
+        assertThat(simplify("x*y/z + x")).isEqualTo("x*y/z + x");
+        assertThat(simplify("x + w*x^2/z")).isEqualTo("w*x^2/z + x");
         assertThat(simplify("x^(1/2) + x")).isEqualTo("x + x^(1/2)");
         assertThat(simplify("y + x^(3/2)")).isEqualTo("x^(3/2) + y");
     }
@@ -88,6 +95,9 @@ class CanonicalOrderTests {
         assertThat(simplify("sin(x) + sin(x)^2")).isEqualTo("sin(x)^2 + sin(x)");
         assertThat(simplify("sin(x)^y + sin(x)")).isEqualTo("sin(x) + sin(x)^y");
         assertThat(simplify("sin(x)^y + sin(x)^2")).isEqualTo("sin(x)^2 + sin(x)^y");
+        assertThat(simplify("sin(x)^z + sin(x)^y")).isEqualTo("sin(x)^y + sin(x)^z");
+        assertThat(simplify("cos(x)^z + cos(x)^y + cos(x)^w")).isEqualTo("cos(x)^w + cos(x)^y + cos(x)^z");
+        assertThat(simplify("exp(x)^z + exp(x)^w")).isEqualTo("exp(x)^w + exp(x)^z");
         assertThat(simplify("sin(x) + sin(x)*cos(x)")).isEqualTo("sin(x)*cos(x) + sin(x)");
         assertThat(simplify("y*sin(x) + x*sin(x)")).isEqualTo("x*sin(x) + y*sin(x)");
         assertThat(simplify("exp(x) + 2^x")).isEqualTo("2^x + exp(x)");

@@ -24,6 +24,14 @@ class DisplayFormTests {
     }
 
     @Test
+    void aSignInFrontOfALeadingSumCoversTheWholeProduct() {
+        // -(x - 1)*(y + 1) would be read as the sum -(x - 1) = 1 - x times (y + 1); the print is unambiguous
+        assertThat(simplify("-((x - 1)*(y + 1))")).isEqualTo("-((x - 1)*(y + 1))");
+        assertThat(simplify("-((x + 1)*(y + 1))")).isEqualTo("-((x + 1)*(y + 1))");
+        assertThat(simplify("-((x + 1)*(y + 1))/z")).isEqualTo("-((x + 1)*(y + 1)/z)");
+    }
+
+    @Test
     void negativeQuotientsOfSumsReadBackUnchanged() {
         for (String source : new String[] {"-(x + 1)/y", "-(x - y)/z", "-(x + 1)^2/y", "-(x + y)*(x + z)/y",
                 "x - (y + 1)/z", "-sin(x)*(x + 1)/y", "-(x + 1)/(2*y)", "-((x + 1)*(y + 1))", "-((x + 1)*(y - z))/x",

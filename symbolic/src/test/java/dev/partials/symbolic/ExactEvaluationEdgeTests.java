@@ -55,6 +55,22 @@ class ExactEvaluationEdgeTests {
     }
 
     @Test
+    void valuesOfExactlyTheBitBudgetAreAcceptedAndLargerOnesAreTooLarge() {
+        // 2^1048574 has 1,048,575 numerator bits and 1 denominator bit: exactly 2^20
+        Rational atBudget = Rational.of(BigInteger.ONE.shiftLeft(1_048_574));
+        assertThat(evaluate("x", atBudget)).isEqualTo(atBudget);
+        assertKind(() -> evaluate("x", atBudget.multiply(Rational.TWO)), Kind.RESULT_TOO_LARGE);
+    }
+
+    @Test
+    void exactRootPowerOfExactlyTheFoldingBoundIsComputed() {
+        // n^3 has 4,095 bits: (n^2)^(3/2) = n^3 is a rational of 4,096 bits (Limits.MAX_EXACT_BITS)
+        BigInteger n = BigInteger.ONE.shiftLeft(1364).multiply(BigInteger.valueOf(17)).divide(BigInteger.TEN);
+        assertThat(power(Rational.of(n.pow(2)), Rational.of(3, 2))).isEqualTo(Rational.of(n.pow(3)));
+        assertThat(power(Rational.of(n.pow(2)), Rational.of(1, 2))).isEqualTo(Rational.of(n));
+    }
+
+    @Test
     void nonRationalPowersAreNotSupportedAndZeroToANegativePowerIsUndefined() {
         assertKind(() -> power(Rational.of(2), HALF), Kind.NOT_SUPPORTED);
         assertKind(() -> power(Rational.of(-4), HALF), Kind.NOT_SUPPORTED);

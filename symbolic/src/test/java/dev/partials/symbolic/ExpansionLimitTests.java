@@ -50,6 +50,9 @@ class ExpansionLimitTests {
             assertThat(ex.kind()).isEqualTo(Kind.RESULT_TOO_LARGE);
             assertThat(ex.getMessage()).contains("more than 2^40").contains("10");
         });
+        // (x + y)^(2^39 − 1) has 2^39 terms: a 40-bit count is still printed
+        assertThatThrownBy(() -> Symbolic.expand(Formula.parse("(x + y)^549755813887").output(0), 10))
+                .isInstanceOfSatisfying(PartialsException.class, ex -> assertThat(ex.getMessage()).contains("549755813888 terms"));
         assertThatThrownBy(() -> Symbolic.expand(Formula.parse("(x + y)^20").output(0), 10))
                 .isInstanceOfSatisfying(PartialsException.class, ex -> assertThat(ex.getMessage()).contains("21 terms"));
     }

@@ -101,6 +101,13 @@ class FunctionFoldingTests {
     }
 
     @Test
+    void powersWithExponentsBeyondIntRangeStaySymbolic() {
+        // 2^64 + 1 must not be taken for 1 (its low 64 bits), nor 1/2^32 for a zeroth root
+        assertThat(simplify("2^18446744073709551617")).isEqualTo("2^18446744073709551617");
+        assertThat(simplify("2^(1/4294967296)")).isEqualTo("2^(1/4294967296)");
+    }
+
+    @Test
     void rootsOfNegativeNumbersStaySymbolic() {
         assertThat(simplify("(-4)^(1/2)")).isEqualTo("(-4)^(1/2)");
         assertThat(simplify("(-8)^(1/3)")).isEqualTo("(-8)^(1/3)");
