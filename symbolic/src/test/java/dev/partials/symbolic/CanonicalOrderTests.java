@@ -66,6 +66,16 @@ class CanonicalOrderTests {
     }
 
     @Test
+    void theGuardedLogarithmOfTheExponentRuleSortsAsTheLogarithmItPrints() {
+        // d/dy x^y = x^y·log(x): the log factor sorts among functions as log does (before sin, after exp)
+        assertThat(differentiate("x^y*sin(y)", "y")).isEqualTo("x^y*log(x)*sin(y) + x^y*cos(y)");
+        assertThat(differentiate("x^y*exp(x)", "y")).isEqualTo("x^y*exp(x)*log(x)");
+        assertThat(differentiate("x^y*log(x)", "y")).isEqualTo("x^y*log(x)*log(x)");
+        assertThat(differentiate("log(x)*x^y", "y")).isEqualTo("x^y*log(x)*log(x)");
+        assertThat(differentiate("sin(x)*log(x)*x^y", "y")).isEqualTo("x^y*log(x)*log(x)*sin(x)");
+    }
+
+    @Test
     void termsGoByDegreeThenVariableOrderHigherExponentFirst() {
         assertThat(simplify("x + 1 + x^2")).isEqualTo("x^2 + x + 1");
         assertThat(simplify("y^2 + x*y + x^2")).isEqualTo("x^2 + x*y + y^2");
@@ -162,6 +172,33 @@ class CanonicalOrderTests {
     }
 
     @Test
+    void longChainsOfAdditionsSubtractionsAndNegationsAreOneFlatSum() {
+        // beyond 16 terms a sum nested in a sum stays grouped: a chain must be gathered as one sum
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            names.add("x" + i);
+        }
+        Expression difference = Expression.variable("x1");
+        Expression sum = Expression.variable("x1");
+        Expression nested = Expression.variable("x20");
+        Expression negated = Expression.variable("x20");
+        for (int i = 2; i <= 20; i++) {
+            difference = difference.minus(Expression.variable("x" + i));
+            sum = sum.plus(Expression.variable("x" + i));
+            nested = Expression.variable("x" + (21 - i)).minus(nested);
+            negated = Expression.variable("x" + (21 - i)).plus(negated.negate());
+        }
+        assertThat(Symbolic.simplify(difference).text()).isEqualTo(String.join(" - ", names));
+        assertThat(Symbolic.simplify(sum).text()).isEqualTo(String.join(" + ", names));
+        StringBuilder alternating = new StringBuilder("x1");
+        for (int i = 2; i <= 20; i++) {
+            alternating.append(i % 2 == 0 ? " - x" : " + x").append(i);
+        }
+        assertThat(Symbolic.simplify(nested).text()).isEqualTo(alternating.toString());
+        assertThat(Symbolic.simplify(negated).text()).isEqualTo(alternating.toString());
+    }
+
+    @Test
     void aSharedSumOfSeventeenTermsStaysOneGroupedTerm() {
         Expression s = sum(letters(17));
         assertThat(Symbolic.simplify(s.plus(s)).text()).isEqualTo("2*(" + String.join(" + ", letters(17)) + ")");
@@ -188,5 +225,9 @@ class CanonicalOrderTests {
 
     private static String simplify(String source) {
         return Symbolic.simplify(Formula.parse(source).output(0)).text();
+    }
+
+    private static String differentiate(String source, String variable) {
+        return Symbolic.differentiate(Formula.parse(source).output(0), variable).text();
     }
 }

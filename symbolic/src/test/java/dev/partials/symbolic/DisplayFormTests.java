@@ -25,7 +25,7 @@ class DisplayFormTests {
 
     @Test
     void aSignInFrontOfALeadingSumCoversTheWholeProduct() {
-        // -(x - 1)*(y + 1) would be read as the sum -(x - 1) = 1 - x times (y + 1); the print is unambiguous
+        // printed as -(x - 1)*(y + 1) it would read back as (1 - x)*(y + 1), another canonical form
         assertThat(simplify("-((x - 1)*(y + 1))")).isEqualTo("-((x - 1)*(y + 1))");
         assertThat(simplify("-((x + 1)*(y + 1))")).isEqualTo("-((x + 1)*(y + 1))");
         assertThat(simplify("-((x + 1)*(y + 1))/z")).isEqualTo("-((x + 1)*(y + 1)/z)");

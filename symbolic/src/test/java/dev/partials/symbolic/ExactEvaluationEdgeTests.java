@@ -52,6 +52,8 @@ class ExactEvaluationEdgeTests {
         assertThat(power(Rational.of(4), Rational.of(k))).isEqualTo(Rational.of(BigInteger.TWO.pow(1 << 19)));
         assertKind(() -> power(Rational.of(2), Rational.of(BigInteger.TWO.pow(21))), Kind.RESULT_TOO_LARGE);
         assertKind(() -> power(Rational.of(3), HUGE_ODD), Kind.RESULT_TOO_LARGE);
+        // refused by the estimate, before 3^(2^30) (1.7 billion bits) is attempted
+        assertKind(() -> power(Rational.of(3), Rational.of(1L << 30)), Kind.RESULT_TOO_LARGE);
     }
 
     @Test
