@@ -292,6 +292,11 @@ final class FiniteDifferenceDerivatives implements Derivatives {
         }
         int count = tape.affected(ws.mark, ws.list);
         tape.clear(ws.mark, ws.list, count);
+        // The rounding error of the outputs at the point itself (the centre of a stencil).
+        tape.errorBounds(ws.list, count, ws.base, ws.evalError);
+        for (int i = 0; i < outs; i++) {
+            ws.baseError[i] = ws.evalError[outputSlots[ws.outs[i]]];
+        }
         boolean kink = onKink(ws, count, outs);
         try {
             Method preferred = options.method();
@@ -324,9 +329,11 @@ final class FiniteDifferenceDerivatives implements Derivatives {
             for (int i = 0; i < count; i++) {
                 int s = ws.list[i];
                 ws.work[s] = ws.base[s];
+                ws.evalError[s] = 0.0;
             }
             for (int l = 0; l < r; l++) {
                 ws.work[ws.vars[l]] = x[ws.vars[l]];
+                ws.evalError[ws.vars[l]] = 0.0;
             }
         }
     }
@@ -471,7 +478,15 @@ final class FiniteDifferenceDerivatives implements Derivatives {
      * Evaluates the difference quotients of the running outputs ({@code ws.running}) at the steps
      * {@code h0, h0/c, h0/c², …} ({@code c =} {@link Steps#RATIO}) into their tableaux: two steps
      * {@code c·h0, h0} (or just h0 without an error estimate) in one-step mode; otherwise at least
-     * {@code T} steps and, while the estimate has not converged, up to {@link FiniteDifference#MAX_TERMS}.
+     * {@code T} steps, then more, up to {@link FiniteDifference#MAX_TERMS}, until the estimate has
+     * converged and is within {@link Tableau#FLOOR} times the rounding bound, or the tableau stops itself
+     * (its diagonal moves by more than {@link Tableau#SAFE} times the best estimate: rounding has taken
+     * over). Stopping as soon as the estimate reached half the digits was optimistic on functions that
+     * vary on a scale not much larger than the first step (issue 8: {@code atan(5x + 4y + 19/8)} at
+     * {@code (-1.625, 0.625)}, singularities 0.68 away, first step 0.5): the extrapolations of two
+     * successive steps agreed to {@code 1.3e-11} while both erred by {@code 5.9e-10}, an error the
+     * following steps expose and remove. Continuing where the estimate is already at the rounding floor
+     * gains nothing and only offers noisy quotients more chances to agree by accident.
      */
     private void sequence(Workspace ws, double[] x, int r, int outs, int count, Tableau[] tableaux, boolean plain,
                           boolean wantError) {
@@ -506,7 +521,7 @@ final class FiniteDifferenceDerivatives implements Derivatives {
                     t.addPlain(ws.quotient[i], ws.noise[i]);
                 } else {
                     t.add(ws.quotient[i], ws.noise[i]);
-                    if (row + 1 >= terms && t.converged()) {
+                    if (row + 1 >= terms && t.converged() && t.atRoundingFloor()) {
                         t.stop();
                     }
                 }
@@ -557,29 +572,46 @@ final class FiniteDifferenceDerivatives implements Derivatives {
         for (int i = 0; i < outs; i++) {
             ws.sum[i] = 0;
             ws.absSum[i] = 0;
+            ws.fError[i] = 0;
         }
         while (true) {
             double w = 1;
             boolean centre = true;
+            boolean exactWeight = true;
             for (int l = 0; l < r; l++) {
                 Stencil s = ws.stencils[l];
                 int k = ws.idx[l];
-                w *= s.weights()[k];
+                double weight = s.weights()[k];
+                w *= weight;
+                exactWeight &= Math.abs(weight) == Math.scalb(1.0, Math.getExponent(weight));
                 int offset = s.offsets()[k];
                 centre &= offset == 0;
-                ws.work[ws.vars[l]] = x[ws.vars[l]] + offset * ws.h[l];
+                double xl = x[ws.vars[l]];
+                double step = offset * ws.h[l];
+                double point = xl + step;
+                ws.work[ws.vars[l]] = point;
+                // how far the rounded point lies from x + s·h: the rounding of s·h (exact by FMA) and
+                // of the sum (exact by Knuth's TwoSum)
+                double stepError = Math.fma(offset, ws.h[l], -step);
+                double back = point - step;
+                double sumError = (xl - back) + (step - (point - back));
+                ws.evalError[ws.vars[l]] = Math.abs(stepError + sumError);
             }
             double[] values = ws.work;
             if (centre) {
                 values = ws.base;
             } else {
                 tape.run(ws.list, count, ws.work);
+                tape.errorBounds(ws.list, count, ws.work, ws.evalError);
             }
             for (int i = 0; i < outs; i++) {
                 if (ws.running[i]) {
-                    double term = w * values[outputSlots[ws.outs[i]]];
+                    int slot = outputSlots[ws.outs[i]];
+                    double term = w * values[slot];
                     ws.sum[i] += term;
-                    ws.absSum[i] += Math.abs(term);
+                    // the rounding of the product (none by a power of two) and of the running sum
+                    ws.absSum[i] += (exactWeight ? 0.0 : Math.abs(term)) + Math.abs(ws.sum[i]);
+                    ws.fError[i] += Math.abs(w) * (centre ? ws.baseError[i] : ws.evalError[slot]);
                 }
             }
             int l = 0;
@@ -593,7 +625,7 @@ final class FiniteDifferenceDerivatives implements Derivatives {
         }
         for (int i = 0; i < outs; i++) {
             ws.quotient[i] = ws.sum[i] / denominator;
-            ws.noise[i] = NOISE * Steps.EPS * ws.absSum[i] / denominator;
+            ws.noise[i] = (NOISE * Steps.EPS * ws.absSum[i] + ws.fError[i]) / denominator;
         }
     }
 
@@ -631,6 +663,9 @@ final class FiniteDifferenceDerivatives implements Derivatives {
         final double[] absSum;
         final double[] quotient;
         final double[] noise;
+        final double[] evalError;
+        final double[] baseError;
+        final double[] fError;
         final Tableau[] tableaux;
         final Tableau[] retries;
         final int[] vars = new int[MAX_ORDER];
@@ -657,6 +692,9 @@ final class FiniteDifferenceDerivatives implements Derivatives {
             absSum = new double[m];
             quotient = new double[m];
             noise = new double[m];
+            evalError = new double[size];
+            baseError = new double[m];
+            fError = new double[m];
             tableaux = new Tableau[m];
             retries = new Tableau[m];
             for (int i = 0; i < m; i++) {

@@ -32,6 +32,12 @@ final class Tableau {
     /** Numerical Recipes' SAFE: stop when the higher order is worse by this factor. */
     static final double SAFE = 2.0;
 
+    /**
+     * An estimate within this factor of the entry's rounding bound is at the rounding floor: smaller
+     * steps cannot improve it.
+     */
+    static final double FLOOR = 100.0;
+
     private final double[] factorMinusOne;   // index j ≥ 1: c^(p_j) - 1
     private final double[] amplification;    // index j: Π_{l ≤ j} (c^(p_l) + 1)/(c^(p_l) - 1)
     private double[] prev;
@@ -239,6 +245,14 @@ final class Tableau {
             return change <= Math.max(0.75 * Math.abs(d1 - d2), floor);
         }
         return rows == 2 && change <= Math.max(Steps.SQRT_EPS * Math.abs(d0), floor);
+    }
+
+    /**
+     * Whether the estimate of the best entry is within {@link #FLOOR} times its rounding bound, so
+     * that further (smaller) steps cannot improve it.
+     */
+    boolean atRoundingFloor() {
+        return error <= FLOOR * noise;
     }
 
     /** Whether any entry has an error estimate (at least two rows). */

@@ -102,6 +102,71 @@ final class Tape {
         }
     }
 
+    /**
+     * A first-order estimate of the rounding error of every listed slot's value in {@code values} (a
+     * full evaluation), given the errors of their operands in {@code error} (0 for slots not listed:
+     * they take the same value at every stencil point, so their errors do not reach a difference
+     * quotient). Each operation contributes its operands' errors propagated with the absolute local
+     * derivatives, and its own rounding: half an ulp of its value (correctly rounded arithmetic and
+     * {@code sqrt}; {@link Math}'s library functions are within one ulp and in practice close to half),
+     * one ulp for the composites {@code sigmoid} and {@code softplus}, half an ulp of each partial sum
+     * of an n-ary sum. The contributions are combined in quadrature, as independent roundings add up
+     * (the probabilistic model of N. J. Higham and T. Mary, SIAM J. Sci. Comput. 41 (2019) A2815): a
+     * worst-case sum over a long chain of additions (a Rosenbrock sum) overstates the error of f many
+     * times, while a single rounding amplified by a steep function ({@code tan} near a pole, a
+     * cancellation) is kept in full. A non-finite local derivative (a kink, an edge of the domain)
+     * propagates nothing.
+     */
+    void errorBounds(int[] list, int count, double[] values, double[] error) {
+        for (int i = 0; i < count; i++) {
+            int s = list[i];
+            int from = start[s];
+            int c = code[s];
+            double v = values[s];
+            double e2;
+            if (c == ADD) {
+                double sum = values[operands[from]];
+                e2 = square(error[operands[from]]);
+                for (int k = from + 1, end = start[s + 1]; k < end; k++) {
+                    sum += values[operands[k]];
+                    e2 += square(error[operands[k]]) + square(HALF_EPS * sum);
+                }
+            } else {
+                Op op = OPS[c];
+                double a = values[operands[from]];
+                if (op.arity() == 1) {
+                    e2 = square(propagate(op.derivative(a, v), error[operands[from]]));
+                } else {
+                    double b = values[operands[from + 1]];
+                    e2 = square(propagate(op.partialLeft(a, b, v), error[operands[from]]))
+                            + square(propagate(op.partialRight(a, b, v), error[operands[from + 1]]));
+                }
+                e2 += square(ulps(op) * Steps.EPS * v);
+            }
+            double e = Math.sqrt(e2);
+            error[s] = Double.isFinite(e) ? e : 0.0;
+        }
+    }
+
+    private static final double HALF_EPS = Steps.EPS / 2;
+
+    private static double square(double a) {
+        return a * a;
+    }
+
+    private static double propagate(double derivative, double error) {
+        return error == 0 || !Double.isFinite(derivative) ? 0.0 : Math.abs(derivative) * error;
+    }
+
+    /** The rounding of an operation in units of ε (one ulp of its value). */
+    private static double ulps(Op op) {
+        return switch (op) {
+            case NEGATE, ABS, MIN, MAX, RELU -> 0.0;
+            case SIGMOID, SOFTPLUS -> 1.0;
+            default -> 0.5;
+        };
+    }
+
     private double execute(int s, double[] work) {
         int c = code[s];
         int from = start[s];
