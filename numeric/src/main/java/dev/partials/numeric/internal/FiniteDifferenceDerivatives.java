@@ -608,9 +608,11 @@ final class FiniteDifferenceDerivatives implements Derivatives {
                 if (ws.running[i]) {
                     int slot = outputSlots[ws.outs[i]];
                     double term = w * values[slot];
+                    double before = ws.sum[i];
                     ws.sum[i] += term;
                     // the rounding of the product (none by a power of two) and of the running sum
-                    ws.absSum[i] += (exactWeight ? 0.0 : Math.abs(term)) + Math.abs(ws.sum[i]);
+                    // (none when it was 0)
+                    ws.absSum[i] += (exactWeight ? 0.0 : Math.abs(term)) + (before == 0 ? 0.0 : Math.abs(ws.sum[i]));
                     ws.fError[i] += Math.abs(w) * (centre ? ws.baseError[i] : ws.evalError[slot]);
                 }
             }
