@@ -57,13 +57,17 @@ import java.util.Map;
  *
  * <p>The error of a tableau entry is estimated as the largest of its differences from its two
  * parents and from the entry of the same level one step earlier, and at least the rounding error of
- * the stencil sums ({@code ε/2} per value of f, amplified by the extrapolation). The value returned
+ * the stencil sums, amplified by the extrapolation: the rounding of each value of f is estimated
+ * through the formula's operations (half an ulp each, propagated with their local derivatives and
+ * combined in quadrature), together with the rounding of the stencil points {@code x + s·h} and of
+ * the sum itself. The value returned
  * is, among the best entries of each step, the one with the smallest estimate relative to its value
  * (Ridders' smallest absolute error would prefer the small, wrong quotients of steps that straddle a
  * singularity); {@link dev.partials.Derivatives#partialEstimate} and
  * {@link dev.partials.Derivatives#gradientEstimate} report its estimate. The sequence continues past
- * {@code T} steps, up to {@link #MAX_TERMS}, until the estimate reaches half the digits and the raw
- * quotients behave as the error model says (their changes shrink); when they never do (noise, a
+ * {@code T} steps, up to {@link #MAX_TERMS}, until the estimate reaches half the digits, lies within
+ * 100 times the rounding error and the raw quotients behave as the error model says (their changes
+ * shrink), or until the extrapolation stops improving (Ridders' stopping rule); when they never do (noise, a
  * step scale unsuited to f), the estimate is raised to at least the latest change of the raw
  * quotients. If that sequence does not converge, a second one with steps
  * {@code t·min(|x_i|, 1)} is tried — it resolves singularities at 0 ({@code 1/x}, {@code log x} near 0)

@@ -25,8 +25,10 @@ package dev.partials.numeric.internal;
  * below rounding on the benchmark functions): {@code t0 = RIDDERS_SCALE·c^(T-1)·ε^(1/(P+K))}, 0.25
  * for a first derivative with the defaults. A first step is rounded to a power of two (so the one-step
  * stencils' {@code s·h} is exact); the points {@code x + s·h} themselves carry one rounding, a relative
- * perturbation of the offset below {@code ε|x|/h}, of the order of the rounding of f that the error
- * estimate accounts for.
+ * perturbation of the offset below {@code ε|x|/h}. Where f vanishes to high order at x that moves the
+ * quotients far more than the rounding of f there (issue 8); the error estimate therefore includes
+ * each point's actual rounding, computed exactly, propagated through the formula
+ * ({@link Tape#errorBounds}).
  */
 final class Steps {
 
