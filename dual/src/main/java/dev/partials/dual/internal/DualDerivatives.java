@@ -97,11 +97,21 @@ final class DualDerivatives implements Derivatives {
 
     /** The generated code, compiling it on the {@link #COMPILE_AFTER}-th call; null while interpreting. */
     private CodeGenerator.Compiled compiled() {
+        return compiled(1);
+    }
+
+    /**
+     * The generated code for a request of {@code points} evaluations (a batch counts each of its
+     * points, so one large batch compiles at once rather than after a hundred batches); null while
+     * interpreting.
+     */
+    private CodeGenerator.Compiled compiled(int points) {
         CodeGenerator.Compiled c = compiled;
         if (c != null || !compilePending) {
             return c;
         }
-        if (++calls < COMPILE_AFTER) {
+        calls = (int) Math.min(COMPILE_AFTER, (long) calls + points);
+        if (calls < COMPILE_AFTER) {
             return null;
         }
         synchronized (compileLock) {
@@ -377,7 +387,7 @@ final class DualDerivatives implements Derivatives {
         }
         Workspace w = workspaces.get();
         int out0 = tape.outputs[0];
-        CodeGenerator.Compiled c = m == 1 ? compiled() : null;
+        CodeGenerator.Compiled c = m == 1 ? compiled(count) : null;
         double[] state = c == null ? null : state(c);
         for (int p = 0; p < count; p++) {
             gather(points, p, w.point);
@@ -407,7 +417,7 @@ final class DualDerivatives implements Derivatives {
         }
         Workspace w = workspaces.get();
         double[] jac = w.jacobian();
-        CodeGenerator.Compiled c = compiled();
+        CodeGenerator.Compiled c = compiled(count);
         double[] state = c == null ? null : state(c);
         for (int p = 0; p < count; p++) {
             gather(points, p, w.point);

@@ -297,6 +297,47 @@ class GradientCompilerTests {
     }
 
     @Test
+    void autoModeCountsEveryPointOfABatch() {
+        // one batch of COMPILE_AFTER points compiles at once: a batch of a million points must not
+        // wait for a hundred such batches before it leaves the interpreter
+        DualProvider provider = new DualProvider();
+        Formula f = rosenbrock(10);
+        int count = DualDerivatives.COMPILE_AFTER;
+        double[][] points = new double[10][count];
+        SplittableRandom random = new SplittableRandom(7);
+        for (double[] column : points) {
+            for (int p = 0; p < count; p++) {
+                column[p] = random.nextDouble(-2, 2);
+            }
+        }
+        DualDerivatives d = (DualDerivatives) provider.prepare(f);
+        double[] values = new double[count];
+        double[][] gradients = new double[10][count];
+        d.gradientBatch(points, values, gradients);
+        assertThat(d.isCompiled()).isTrue();
+        // and the batch computed through the compiled code equals point-by-point calls, of which all
+        // but the last (the COMPILE_AFTER-th) are interpreted
+        DualDerivatives interpreted = (DualDerivatives) provider.prepare(f);
+        double[] point = new double[10];
+        double[] g = new double[10];
+        for (int p = 0; p < count; p++) {
+            for (int j = 0; j < 10; j++) {
+                point[j] = points[j][p];
+            }
+            interpreted.gradient(point, g); // a fresh object: interpreted but for the last call
+            for (int j = 0; j < 10; j++) {
+                assertThat(gradients[j][p]).isEqualTo(g[j]);
+            }
+        }
+        DualDerivatives jacobians = (DualDerivatives) provider.prepare(f);
+        jacobians.jacobianBatch(points, new double[1][count], new double[10][count]);
+        assertThat(jacobians.isCompiled()).isTrue();
+        DualDerivatives small = (DualDerivatives) provider.prepare(f);
+        small.gradientBatch(new double[10][count - 1], null, new double[10][count - 1]);
+        assertThat(small.isCompiled()).isFalse();
+    }
+
+    @Test
     void theModePropertyForcesEitherEngine() {
         String old = System.getProperty(DualDerivatives.COMPILE_PROPERTY);
         try {
