@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -683,67 +684,50 @@ public final class CrossValidation {
 
     private static Mismatch polynomialMismatch(PartialDerivative pa, PartialDerivative pb, KitSettings settings,
                                                int tryIndex, PolynomialCase c, String failure, boolean shrink) {
-        PolynomialCase shown = c;
-        String claim = failure;
-        Optional<String> shrunk = Optional.empty();
-        if (shrink) {
-            Shrinker.Shrunk<PolynomialCase> s = Shrinker.polynomialCases().shrink(c, x -> check(pa, pb, x).isPresent(),
-                    Shrinker.DEFAULT_MAX_ATTEMPTS);
-            Optional<String> again = check(pa, pb, s.value());
-            if (again.isPresent()) {
-                shown = s.value();
-                claim = again.get();
-                shrunk = Optional.of(s.steps() == 0 ? "no simpler failing case found"
-                        : "in " + s.steps() + " steps from " + c.formula().text() + " at " + Text.tuple(c.point().doubles()));
-            }
-        }
-        return new Mismatch(pa.id(), pb.id(), POLYNOMIAL, tryIndex, settings.seedOfTry(tryIndex), claim,
-                shown.formula().text() + "    over (" + String.join(", ", shown.formula().variables()) + ")",
-                Text.tuple(shown.point().doubles()), shrunk, replay(settings, tryIndex));
+        return mismatch(pa, pb, settings, tryIndex, POLYNOMIAL, c, failure, shrink, Shrinker.polynomialCases(),
+                x -> check(pa, pb, x), x -> x.formula().text(), x -> x.formula().variables(),
+                x -> Text.tuple(x.point().doubles()));
     }
 
     private static Mismatch elementaryMismatch(PartialDerivative pa, PartialDerivative pb, KitSettings settings,
                                                int tryIndex, Elementary.Case c, String failure, boolean shrink) {
-        Elementary.Case shown = c;
-        String claim = failure;
-        Optional<String> shrunk = Optional.empty();
-        if (shrink) {
-            Shrinker<Elementary.Case> shrinker = Shrinker.polynomialCases()
-                    .on(Elementary.Case::inner, (e, inner) -> new Elementary.Case(e.function(), inner));
-            Shrinker.Shrunk<Elementary.Case> s = shrinker.shrink(c, x -> check(pa, pb, x).isPresent(),
-                    Shrinker.DEFAULT_MAX_ATTEMPTS);
-            Optional<String> again = check(pa, pb, s.value());
-            if (again.isPresent()) {
-                shown = s.value();
-                claim = again.get();
-                shrunk = Optional.of(s.steps() == 0 ? "no simpler failing case found"
-                        : "in " + s.steps() + " steps from " + Text.of(c.expression()) + " at "
-                        + Text.tuple(c.inner().point().doubles()));
-            }
-        }
-        return new Mismatch(pa.id(), pb.id(), ELEMENTARY, tryIndex, settings.seedOfTry(tryIndex), claim,
-                Text.of(shown.expression()) + "    over (" + String.join(", ", shown.inner().formula().variables()) + ")",
-                Text.tuple(shown.inner().point().doubles()), shrunk, replay(settings, tryIndex));
+        Shrinker<Elementary.Case> shrinker = Shrinker.polynomialCases()
+                .on(Elementary.Case::inner, (e, inner) -> new Elementary.Case(e.function(), inner));
+        return mismatch(pa, pb, settings, tryIndex, ELEMENTARY, c, failure, shrink, shrinker,
+                x -> check(pa, pb, x), x -> Text.of(x.expression()), x -> x.inner().formula().variables(),
+                x -> Text.tuple(x.inner().point().doubles()));
     }
 
     private static Mismatch expressionMismatch(PartialDerivative pa, PartialDerivative pb, KitSettings settings,
                                                int tryIndex, ElementaryCase c, String failure, boolean shrink) {
-        ElementaryCase shown = c;
+        return mismatch(pa, pb, settings, tryIndex, EXPRESSION, c, failure, shrink, Shrinker.elementaryCases(),
+                x -> check(pa, pb, x), ElementaryCase::text, ElementaryCase::variables, x -> Text.tuple(x.point()));
+    }
+
+    /**
+     * The mismatch of one case of any kind: shrunk first when {@code shrink} (the first failure of its
+     * kind), keeping the shrunk case only if it still fails.
+     */
+    private static <C> Mismatch mismatch(PartialDerivative pa, PartialDerivative pb, KitSettings settings,
+                                         int tryIndex, String kind, C c, String failure, boolean shrink,
+                                         Shrinker<C> shrinker, Function<C, Optional<String>> check,
+                                         Function<C, String> text, Function<C, List<String>> variables,
+                                         Function<C, String> point) {
+        C shown = c;
         String claim = failure;
         Optional<String> shrunk = Optional.empty();
         if (shrink) {
-            Shrinker.Shrunk<ElementaryCase> s = Shrinker.elementaryCases().shrink(c, x -> check(pa, pb, x).isPresent(),
-                    Shrinker.DEFAULT_MAX_ATTEMPTS);
-            Optional<String> again = check(pa, pb, s.value());
+            Shrinker.Shrunk<C> s = shrinker.shrink(c, x -> check.apply(x).isPresent(), Shrinker.DEFAULT_MAX_ATTEMPTS);
+            Optional<String> again = check.apply(s.value());
             if (again.isPresent()) {
                 shown = s.value();
                 claim = again.get();
                 shrunk = Optional.of(s.steps() == 0 ? "no simpler failing case found"
-                        : "in " + s.steps() + " steps from " + c.text() + " at " + Text.tuple(c.point()));
+                        : "in " + s.steps() + " steps from " + text.apply(c) + " at " + point.apply(c));
             }
         }
-        return new Mismatch(pa.id(), pb.id(), EXPRESSION, tryIndex, settings.seedOfTry(tryIndex), claim,
-                shown.text() + "    over (" + String.join(", ", shown.variables()) + ")",
-                Text.tuple(shown.point()), shrunk, replay(settings, tryIndex));
+        return new Mismatch(pa.id(), pb.id(), kind, tryIndex, settings.seedOfTry(tryIndex), claim,
+                text.apply(shown) + "    over (" + String.join(", ", variables.apply(shown)) + ")",
+                point.apply(shown), shrunk, replay(settings, tryIndex));
     }
 }
