@@ -18,21 +18,7 @@ import org.junit.jupiter.api.Test;
 class AutoCompileThresholdTests {
 
     private static DualDerivatives prepare(String mode, Formula f) {
-        String old = System.getProperty(DualDerivatives.COMPILE_PROPERTY);
-        try {
-            if (mode == null) {
-                System.clearProperty(DualDerivatives.COMPILE_PROPERTY);
-            } else {
-                System.setProperty(DualDerivatives.COMPILE_PROPERTY, mode);
-            }
-            return (DualDerivatives) new DualProvider().prepare(f);
-        } finally {
-            if (old == null) {
-                System.clearProperty(DualDerivatives.COMPILE_PROPERTY);
-            } else {
-                System.setProperty(DualDerivatives.COMPILE_PROPERTY, old);
-            }
-        }
+        return CompileModes.prepare(mode, f);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class EngineAgreementTests {
 
-    private static <T> T withMode(String mode, Supplier<T> action) {
-        String old = System.getProperty(DualDerivatives.COMPILE_PROPERTY);
-        try {
-            System.setProperty(DualDerivatives.COMPILE_PROPERTY, mode);
-            return action.get();
-        } finally {
-            if (old == null) {
-                System.clearProperty(DualDerivatives.COMPILE_PROPERTY);
-            } else {
-                System.setProperty(DualDerivatives.COMPILE_PROPERTY, old);
-            }
-        }
-    }
-
     private static DualDerivatives prepare(String mode, Formula f) {
-        return withMode(mode, () -> (DualDerivatives) new DualProvider().prepare(f));
+        return CompileModes.prepare(mode, f);
     }
 
     private static void sameBits(String what, double[] expected, double[] actual) {

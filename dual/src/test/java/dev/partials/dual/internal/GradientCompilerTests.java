@@ -339,23 +339,12 @@ class GradientCompilerTests {
 
     @Test
     void theModePropertyForcesEitherEngine() {
-        String old = System.getProperty(DualDerivatives.COMPILE_PROPERTY);
-        try {
-            System.setProperty(DualDerivatives.COMPILE_PROPERTY, "always");
-            assertThat(((DualDerivatives) new DualProvider().prepare(rosenbrock(5))).isCompiled()).isTrue();
-            System.setProperty(DualDerivatives.COMPILE_PROPERTY, "never");
-            DualDerivatives d = (DualDerivatives) new DualProvider().prepare(rosenbrock(5));
-            for (int i = 0; i < DualDerivatives.COMPILE_AFTER + 1; i++) {
-                d.gradient(new double[5], new double[5]);
-            }
-            assertThat(d.isCompiled()).isFalse();
-        } finally {
-            if (old == null) {
-                System.clearProperty(DualDerivatives.COMPILE_PROPERTY);
-            } else {
-                System.setProperty(DualDerivatives.COMPILE_PROPERTY, old);
-            }
+        assertThat(CompileModes.prepare("always", rosenbrock(5)).isCompiled()).isTrue();
+        DualDerivatives d = CompileModes.prepare("never", rosenbrock(5));
+        for (int i = 0; i < DualDerivatives.COMPILE_AFTER + 1; i++) {
+            d.gradient(new double[5], new double[5]);
         }
+        assertThat(d.isCompiled()).isFalse();
     }
 
     @Test
@@ -377,24 +366,14 @@ class GradientCompilerTests {
         Tape tape = new Tape(dense.program());
         assertThat(GradientCompiler.tangentOperations(tape)).isGreaterThan(CodeGenerator.HARD_LIMIT);
         assertThat(GradientCompiler.compile(tape)).isNull();
-        String old = System.getProperty(DualDerivatives.COMPILE_PROPERTY);
-        try {
-            System.setProperty(DualDerivatives.COMPILE_PROPERTY, "always");
-            DualDerivatives d = (DualDerivatives) new DualProvider().prepare(dense);
-            assertThat(d.isCompiled()).isFalse();
-            double[] point = randomPoint(new SplittableRandom(3), 100);
-            double[] g = new double[100];
-            d.gradient(point, g);
-            double[] expected = interpreted(tape, point);
-            for (int j = 0; j < 100; j++) {
-                assertThat(g[j]).isEqualTo(expected[1 + j]);
-            }
-        } finally {
-            if (old == null) {
-                System.clearProperty(DualDerivatives.COMPILE_PROPERTY);
-            } else {
-                System.setProperty(DualDerivatives.COMPILE_PROPERTY, old);
-            }
+        DualDerivatives d = CompileModes.prepare("always", dense);
+        assertThat(d.isCompiled()).isFalse();
+        double[] point = randomPoint(new SplittableRandom(3), 100);
+        double[] g = new double[100];
+        d.gradient(point, g);
+        double[] expected = interpreted(tape, point);
+        for (int j = 0; j < 100; j++) {
+            assertThat(g[j]).isEqualTo(expected[1 + j]);
         }
     }
 
@@ -402,18 +381,7 @@ class GradientCompilerTests {
     void threadsShareTheGeneratedCodeEachWithItsOwnState() throws Exception {
         int n = 300;
         Formula f = rosenbrock(n);
-        String old = System.getProperty(DualDerivatives.COMPILE_PROPERTY);
-        Derivatives d;
-        try {
-            System.setProperty(DualDerivatives.COMPILE_PROPERTY, "always");
-            d = new DualProvider().prepare(f);
-        } finally {
-            if (old == null) {
-                System.clearProperty(DualDerivatives.COMPILE_PROPERTY);
-            } else {
-                System.setProperty(DualDerivatives.COMPILE_PROPERTY, old);
-            }
-        }
+        Derivatives d = CompileModes.prepare("always", f);
         assertThat(((DualDerivatives) d).isCompiled()).isTrue();
         Tape tape = new Tape(f.program());
         ExecutorService pool = Executors.newFixedThreadPool(4);
