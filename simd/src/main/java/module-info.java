@@ -10,9 +10,14 @@
  *
  * <p>System property {@code partials.simd.parallel} ({@code auto}, the default, {@code true} or
  * {@code false}) chooses whether large batches are split across the cores of the common fork/join
- * pool; results do not depend on it.
+ * pool; results do not depend on it. System property {@code partials.simd.compile} ({@code auto}, the
+ * default, {@code always} or {@code never}) chooses when batches switch from the interpreter to code
+ * generated for the formula (in {@code auto}, after 1,024 points per kind of batch); both compute the
+ * same operations in the same order (the same bits with {@code VectorMathLibrary=java}; by default up to
+ * the last-bit differences below).
  *
- * <p>Reproducibility: a point's results depend only on that point, never on its batch or on threads.
+ * <p>Reproducibility: a point's results in a batch depend only on that point, never on the batch's size
+ * or on threads.
  * Transcendental functions (exp, log, sin, pow, …) come from the platform's vector math library (SVML
  * on x86) once the JIT has compiled the kernels, and from {@code java.lang.Math} before; the two agree
  * within 1 ulp, not bit for bit, so a cold and a warm JVM can differ in the last bits. With

@@ -1,29 +1,10 @@
 package dev.partials.simd;
 
-import static jdk.incubator.vector.VectorOperators.ACOS;
-import static jdk.incubator.vector.VectorOperators.ASIN;
-import static jdk.incubator.vector.VectorOperators.ATAN;
-import static jdk.incubator.vector.VectorOperators.COS;
-import static jdk.incubator.vector.VectorOperators.COSH;
-import static jdk.incubator.vector.VectorOperators.EQ;
-import static jdk.incubator.vector.VectorOperators.EXP;
-import static jdk.incubator.vector.VectorOperators.GE;
-import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.LE;
-import static jdk.incubator.vector.VectorOperators.LOG;
-import static jdk.incubator.vector.VectorOperators.LOG1P;
-import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.NE;
-import static jdk.incubator.vector.VectorOperators.POW;
-import static jdk.incubator.vector.VectorOperators.SIN;
-import static jdk.incubator.vector.VectorOperators.SINH;
-import static jdk.incubator.vector.VectorOperators.TAN;
-import static jdk.incubator.vector.VectorOperators.TANH;
 
 import dev.partials.Op;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -60,7 +41,7 @@ import jdk.incubator.vector.VectorSpecies;
  * operations added to {@link Op} later, and runs {@code Op}'s functions lane by lane.
  *
  * <p>The Vector API's {@code POW} (Intel SVML on x86) returns 1 for {@code pow(±1, ±∞)} and
- * {@code pow(1, NaN)}, where {@link Math#pow} returns NaN; {@link #pow(DoubleVector, DoubleVector)}
+ * {@code pow(1, NaN)}, where {@link Math#pow} returns NaN; {@link Lanes#mathPow}
  * restores Math's results there. Every other special case agrees (checked by {@code SimdLanewiseTests}).
  *
  * <p>Operators are constants in every kernel (the Vector API compiles a lane-wise operation to vector
@@ -69,8 +50,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Kernels {
 
-    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    static final int LANES = SPECIES.length();
+    static final VectorSpecies<Double> SPECIES = Lanes.SPECIES;
+    static final int LANES = Lanes.LANES;
 
     private Kernels() {
     }
@@ -133,11 +114,11 @@ final class Kernels {
         return false;
     }
 
-    // ---- linear operations -----------------------------------------------------------------------
+    // ---- operations: the rules of Lanes, row by row -------------------------------------------------
 
     static void add(double[] x, int d, int a, int b, int w) {
         for (int i = 0; i < w; i += LANES) {
-            at(x, a + i).add(at(x, b + i)).intoArray(x, d + i);
+            Lanes.add(at(x, a + i), at(x, b + i)).intoArray(x, d + i);
         }
     }
 
@@ -146,7 +127,7 @@ final class Kernels {
         for (int i = 0; i < w; i += LANES) {
             DoubleVector acc = at(x, args[from] * rowSize + i);
             for (int k = from + 1; k < to; k++) {
-                acc = acc.add(at(x, args[k] * rowSize + i));
+                acc = Lanes.add(acc, at(x, args[k] * rowSize + i));
             }
             acc.intoArray(x, d + i);
         }
@@ -154,44 +135,34 @@ final class Kernels {
 
     static void sub(double[] x, int d, int a, int b, int w) {
         for (int i = 0; i < w; i += LANES) {
-            at(x, a + i).sub(at(x, b + i)).intoArray(x, d + i);
+            Lanes.sub(at(x, a + i), at(x, b + i)).intoArray(x, d + i);
         }
     }
 
     static void neg(double[] x, int d, int a, int w) {
         for (int i = 0; i < w; i += LANES) {
-            at(x, a + i).neg().intoArray(x, d + i);
+            Lanes.neg(at(x, a + i)).intoArray(x, d + i);
         }
     }
 
     static void mul(double[] x, int d, int a, int b, int w) {
         for (int i = 0; i < w; i += LANES) {
-            at(x, a + i).mul(at(x, b + i)).intoArray(x, d + i);
+            Lanes.mul(at(x, a + i), at(x, b + i)).intoArray(x, d + i);
         }
     }
-
-    // ---- binary operations -------------------------------------------------------------------------
 
     static void div(double[] x, int d, int a, int b, int pl, int pr, int w) {
-        DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector vb = at(x, b + i);
-            DoubleVector v = at(x, a + i).div(vb);
+            DoubleVector v = Lanes.div(at(x, a + i), vb);
             v.intoArray(x, d + i);
             if (pl >= 0) {
-                one.div(vb).intoArray(x, pl + i);
+                Lanes.divLeft(vb).intoArray(x, pl + i);
             }
             if (pr >= 0) {
-                v.neg().div(vb).intoArray(x, pr + i);
+                Lanes.divRight(v, vb).intoArray(x, pr + i);
             }
         }
-    }
-
-    /** {@link Math#pow} lane-wise: the Vector API's POW, with Math's NaN for pow(±1, ±∞) and pow(1, NaN). */
-    static DoubleVector pow(DoubleVector a, DoubleVector b) {
-        DoubleVector r = a.lanewise(POW, b);
-        VectorMask<Double> special = a.abs().compare(EQ, 1.0).and(b.sub(b).compare(NE, 0.0));
-        return r.blend(Double.NaN, special);
     }
 
     /** {@link Op#pow}, {@link Op#powPartialBase}, {@link Op#powPartialExponent}. */
@@ -199,20 +170,13 @@ final class Kernels {
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
             DoubleVector vb = at(x, b + i);
-            VectorMask<Double> two = vb.compare(EQ, 2.0);
-            DoubleVector v = pow(va, vb).blend(va.mul(va), two);
+            DoubleVector v = Lanes.pow(va, vb);
             v.intoArray(x, d + i);
             if (pl >= 0) {
-                vb.mul(pow(va, vb.sub(1.0)))
-                        .blend(va.mul(2.0), two)
-                        .blend(1.0, vb.compare(EQ, 1.0))
-                        .blend(0.0, vb.compare(EQ, 0.0))
-                        .intoArray(x, pl + i);
+                Lanes.powLeft(va, vb).intoArray(x, pl + i);
             }
             if (pr >= 0) {
-                v.mul(va.lanewise(LOG))
-                        .blend(0.0, va.compare(EQ, 0.0).and(vb.compare(GT, 0.0)))
-                        .intoArray(x, pr + i);
+                Lanes.powRight(va, vb, v).intoArray(x, pr + i);
             }
         }
     }
@@ -221,9 +185,9 @@ final class Kernels {
     static void square(double[] x, int d, int a, int pl, int w) {
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.mul(va).intoArray(x, d + i);
+            Lanes.mul(va, va).intoArray(x, d + i);
             if (pl >= 0) {
-                va.mul(2.0).intoArray(x, pl + i);
+                Lanes.twice(va).intoArray(x, pl + i);
             }
         }
     }
@@ -240,13 +204,11 @@ final class Kernels {
             }
             return;
         }
-        DoubleVector vc = splat(c);
-        DoubleVector vc1 = splat(c - 1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(POW, vc).intoArray(x, d + i);
+            Lanes.powConstant(va, c).intoArray(x, d + i);
             if (pl >= 0) {
-                vc.mul(va.lanewise(POW, vc1)).intoArray(x, pl + i);
+                Lanes.powConstantPartial(va, c).intoArray(x, pl + i);
             }
         }
     }
@@ -255,65 +217,53 @@ final class Kernels {
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
             DoubleVector vb = at(x, b + i);
-            va.lanewise(VectorOperators.ATAN2, vb).intoArray(x, d + i);
-            if (pl >= 0 || pr >= 0) {
-                DoubleVector r2 = va.mul(va).add(vb.mul(vb));
-                if (pl >= 0) {
-                    vb.div(r2).intoArray(x, pl + i);
-                }
-                if (pr >= 0) {
-                    va.neg().div(r2).intoArray(x, pr + i);
-                }
+            Lanes.atan2(va, vb).intoArray(x, d + i);
+            if (pl >= 0) {
+                Lanes.atan2Left(va, vb).intoArray(x, pl + i);
+            }
+            if (pr >= 0) {
+                Lanes.atan2Right(va, vb).intoArray(x, pr + i);
             }
         }
     }
 
     /** {@link Op#MIN}: a where a &lt; b, b where b &lt; a, a at a tie (½ to each), NaN when unordered. */
     static void min(double[] x, int d, int a, int b, int pl, int pr, int w) {
-        DoubleVector nan = splat(Double.NaN);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
             DoubleVector vb = at(x, b + i);
-            VectorMask<Double> first = va.compare(LT, vb);
-            VectorMask<Double> second = vb.compare(LT, va);
-            VectorMask<Double> tie = va.compare(EQ, vb);
-            nan.blend(va, first.or(tie)).blend(vb, second).intoArray(x, d + i);
+            Lanes.min(va, vb).intoArray(x, d + i);
             if (pl >= 0) {
-                nan.blend(1.0, first).blend(0.0, second).blend(0.5, tie).intoArray(x, pl + i);
+                Lanes.minLeft(va, vb).intoArray(x, pl + i);
             }
             if (pr >= 0) {
-                nan.blend(1.0, second).blend(0.0, first).blend(0.5, tie).intoArray(x, pr + i);
+                Lanes.minRight(va, vb).intoArray(x, pr + i);
             }
         }
     }
 
     /** {@link Op#MAX}: a where a &gt; b, b where b &gt; a, a at a tie (½ to each), NaN when unordered. */
     static void max(double[] x, int d, int a, int b, int pl, int pr, int w) {
-        DoubleVector nan = splat(Double.NaN);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
             DoubleVector vb = at(x, b + i);
-            VectorMask<Double> first = va.compare(GT, vb);
-            VectorMask<Double> second = vb.compare(GT, va);
-            VectorMask<Double> tie = va.compare(EQ, vb);
-            nan.blend(va, first.or(tie)).blend(vb, second).intoArray(x, d + i);
+            Lanes.max(va, vb).intoArray(x, d + i);
             if (pl >= 0) {
-                nan.blend(1.0, first).blend(0.0, second).blend(0.5, tie).intoArray(x, pl + i);
+                Lanes.maxLeft(va, vb).intoArray(x, pl + i);
             }
             if (pr >= 0) {
-                nan.blend(1.0, second).blend(0.0, first).blend(0.5, tie).intoArray(x, pr + i);
+                Lanes.maxRight(va, vb).intoArray(x, pr + i);
             }
         }
     }
 
-    // ---- unary operations ----------------------------------------------------------------------------
-
     static void sin(double[] x, int d, int a, int p, int w) {
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(SIN).intoArray(x, d + i);
+            DoubleVector v = Lanes.sin(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                va.lanewise(COS).intoArray(x, p + i);
+                Lanes.cos(va).intoArray(x, p + i);
             }
         }
     }
@@ -321,54 +271,54 @@ final class Kernels {
     static void cos(double[] x, int d, int a, int p, int w) {
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(COS).intoArray(x, d + i);
+            DoubleVector v = Lanes.cos(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                va.lanewise(SIN).neg().intoArray(x, p + i);
+                Lanes.minusSin(va).intoArray(x, p + i);
             }
         }
     }
 
     static void tan(double[] x, int d, int a, int p, int w) {
-        DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
-            DoubleVector v = at(x, a + i).lanewise(TAN);
+            DoubleVector va = at(x, a + i);
+            DoubleVector v = Lanes.tan(va);
             v.intoArray(x, d + i);
             if (p >= 0) {
-                one.add(v.mul(v)).intoArray(x, p + i);
+                Lanes.tanPartial(v).intoArray(x, p + i);
             }
         }
     }
 
     static void asin(double[] x, int d, int a, int p, int w) {
-        DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(ASIN).intoArray(x, d + i);
+            DoubleVector v = Lanes.asin(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                one.div(one.sub(va.mul(va)).sqrt()).intoArray(x, p + i);
+                Lanes.asinPartial(va).intoArray(x, p + i);
             }
         }
     }
 
     static void acos(double[] x, int d, int a, int p, int w) {
-        DoubleVector one = splat(1.0);
-        DoubleVector minusOne = splat(-1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(ACOS).intoArray(x, d + i);
+            DoubleVector v = Lanes.acos(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                minusOne.div(one.sub(va.mul(va)).sqrt()).intoArray(x, p + i);
+                Lanes.acosPartial(va).intoArray(x, p + i);
             }
         }
     }
 
     static void atan(double[] x, int d, int a, int p, int w) {
-        DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(ATAN).intoArray(x, d + i);
+            DoubleVector v = Lanes.atan(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                one.div(one.add(va.mul(va))).intoArray(x, p + i);
+                Lanes.atanPartial(va).intoArray(x, p + i);
             }
         }
     }
@@ -376,9 +326,10 @@ final class Kernels {
     static void sinh(double[] x, int d, int a, int p, int w) {
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(SINH).intoArray(x, d + i);
+            DoubleVector v = Lanes.sinh(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                va.lanewise(COSH).intoArray(x, p + i);
+                Lanes.cosh(va).intoArray(x, p + i);
             }
         }
     }
@@ -386,23 +337,21 @@ final class Kernels {
     static void cosh(double[] x, int d, int a, int p, int w) {
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(COSH).intoArray(x, d + i);
+            DoubleVector v = Lanes.cosh(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                va.lanewise(SINH).intoArray(x, p + i);
+                Lanes.sinh(va).intoArray(x, p + i);
             }
         }
     }
 
     static void tanh(double[] x, int d, int a, int p, int w) {
-        DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(TANH).intoArray(x, d + i);
+            DoubleVector v = Lanes.tanh(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                // sech²(a) = 4e/(1+e)², e = exp(-2|a|), as Op.sech2: relative accuracy for large |a|
-                DoubleVector e = va.abs().mul(-2.0).lanewise(EXP);
-                DoubleVector den = one.add(e);
-                e.mul(4.0).div(den.mul(den)).intoArray(x, p + i);
+                Lanes.tanhPartial(va).intoArray(x, p + i);
             }
         }
     }
@@ -410,88 +359,73 @@ final class Kernels {
     /** exp; its partial is its value row, not stored. */
     static void exp(double[] x, int d, int a, int w) {
         for (int i = 0; i < w; i += LANES) {
-            at(x, a + i).lanewise(EXP).intoArray(x, d + i);
+            Lanes.exp(at(x, a + i)).intoArray(x, d + i);
         }
     }
 
-    /** log; its partial 1/a is NaN where a &lt; 0, as {@link Op#derivative} gives it. */
     static void log(double[] x, int d, int a, int p, int w) {
-        DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.lanewise(LOG).intoArray(x, d + i);
+            DoubleVector v = Lanes.log(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                one.div(va).blend(Double.NaN, va.compare(LT, 0.0)).intoArray(x, p + i);
+                Lanes.logPartial(va).intoArray(x, p + i);
             }
         }
     }
 
     static void sqrt(double[] x, int d, int a, int p, int w) {
-        DoubleVector half = splat(0.5);
         for (int i = 0; i < w; i += LANES) {
-            DoubleVector v = at(x, a + i).sqrt();
+            DoubleVector va = at(x, a + i);
+            DoubleVector v = Lanes.sqrt(va);
             v.intoArray(x, d + i);
             if (p >= 0) {
-                half.div(v).intoArray(x, p + i);
+                Lanes.sqrtPartial(v).intoArray(x, p + i);
             }
         }
     }
 
     static void abs(double[] x, int d, int a, int p, int w) {
-        DoubleVector nan = splat(Double.NaN);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            va.abs().intoArray(x, d + i);
+            DoubleVector v = Lanes.abs(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                nan.blend(1.0, va.compare(GT, 0.0))
-                        .blend(-1.0, va.compare(LT, 0.0))
-                        .blend(0.0, va.compare(EQ, 0.0))
-                        .intoArray(x, p + i);
+                Lanes.absPartial(va).intoArray(x, p + i);
             }
         }
     }
 
     static void relu(double[] x, int d, int a, int p, int w) {
-        DoubleVector nan = splat(Double.NaN);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            VectorMask<Double> off = va.compare(LE, 0.0); // false for NaN, which passes through
-            va.blend(0.0, off).intoArray(x, d + i);
+            DoubleVector v = Lanes.relu(va);
+            v.intoArray(x, d + i);
             if (p >= 0) {
-                nan.blend(1.0, va.compare(GT, 0.0)).blend(0.0, off).intoArray(x, p + i);
+                Lanes.reluPartial(va).intoArray(x, p + i);
             }
         }
     }
 
     static void sigmoid(double[] x, int d, int a, int p, int w) {
-        DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            DoubleVector e = va.abs().neg().lanewise(EXP);
-            sigmoid(va, e, one).intoArray(x, d + i);
+            DoubleVector e = Lanes.expMinusAbs(va);
+            Lanes.sigmoid(va, e).intoArray(x, d + i);
             if (p >= 0) {
-                // e/(1+e)², as Op.sigmoidDerivative: relative accuracy for large |a|
-                DoubleVector den = one.add(e);
-                e.div(den.mul(den)).intoArray(x, p + i);
+                Lanes.sigmoidPartial(e).intoArray(x, p + i);
             }
         }
     }
 
-    /** {@link Op#sigmoid} given e = exp(−|a|): 1/(1 + exp(−a)) for a ≥ 0, exp(a)/(1 + exp(a)) otherwise. */
-    private static DoubleVector sigmoid(DoubleVector a, DoubleVector e, DoubleVector one) {
-        DoubleVector den = one.add(e);
-        return e.div(den).blend(one.div(den), a.compare(GE, 0.0));
-    }
-
     /** {@link Op#softplus}: max(a, 0) + log1p(exp(−|a|)); its partial is sigmoid(a), from the same exp. */
     static void softplus(double[] x, int d, int a, int p, int w) {
-        DoubleVector one = splat(1.0);
         for (int i = 0; i < w; i += LANES) {
             DoubleVector va = at(x, a + i);
-            DoubleVector e = va.abs().neg().lanewise(EXP);
-            va.max(0.0).add(e.lanewise(LOG1P)).intoArray(x, d + i);
+            DoubleVector e = Lanes.expMinusAbs(va);
+            Lanes.softplus(va, e).intoArray(x, d + i);
             if (p >= 0) {
-                sigmoid(va, e, one).intoArray(x, p + i);
+                Lanes.sigmoid(va, e).intoArray(x, p + i);
             }
         }
     }

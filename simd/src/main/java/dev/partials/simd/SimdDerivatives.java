@@ -31,6 +31,14 @@ import java.util.concurrent.RecursiveAction;
  *
  * <p>Single-point calls are batches of one point (one lane group).
  *
+ * <h2>Generated code</h2>
+ * Batches of values, gradients and Jacobians switch, per mode, from this interpreter to code generated
+ * for the formula ({@link BlockCompiler}: the same operations in the same order, each lane group's
+ * values, partials and tangents in vector variables instead of workspace rows), on the call that
+ * brings the mode's points to {@value #COMPILE_AFTER} (system property {@value #COMPILE_PROPERTY}:
+ * {@code auto}, the default; {@code always}: on the first batch; {@code never}). Formulas too large for
+ * it, Jacobian-vector products and single points stay interpreted.
+ *
  * <h2>Threads</h2>
  * Immutable after construction; every thread has its own {@link Workspace}. Large batches are split
  * over blocks with fork/join (see {@link Parallelism}); a point's results depend only on that point,
@@ -43,7 +51,8 @@ import java.util.concurrent.RecursiveAction;
  * deoptimization) it computes them with {@link Math} lane by lane. Both are within 1 ulp of the exact
  * result, but they differ in the last bit for 0.1 % (log) to 26 % (sinh) of arguments (measured on the
  * development machine), so a call in a cold JVM can differ from the same call later by an ulp per
- * transcendental operation. Run with {@code -Djdk.incubator.vector.VectorMathLibrary=java} for results
+ * transcendental operation; and since single points run the interpreter and batches the generated
+ * code, which the JIT compiles at different times, a point alone and in a batch can too. Run with {@code -Djdk.incubator.vector.VectorMathLibrary=java} for results
  * that never change and equal, bit for bit, a scalar forward mode over {@link dev.partials.Op} (the
  * second test execution checks exactly that); transcendental operations are then not vectorized.
  */
@@ -63,6 +72,11 @@ final class SimdDerivatives implements Derivatives {
     private static final int JACOBIAN = 2;
     private static final int JVP = 3;
 
+    /** System property: {@code auto} (the default), {@code always} or {@code never} — see {@link #code}. */
+    static final String COMPILE_PROPERTY = "partials.simd.compile";
+    /** In mode {@code auto}, the points a batch mode interprets before its code is generated. */
+    static final int COMPILE_AFTER = 1_024;
+
     private final SimdProvider provider;
     private final Formula formula;
     private final Layout layout;
@@ -73,6 +87,13 @@ final class SimdDerivatives implements Derivatives {
     private final TangentPlan directional;
     private final int block;
     private final ThreadLocal<Workspace> workspaces;
+    /** Per batch mode (values, gradient, Jacobian): generated code, once compiled; see {@link #code}. */
+    private final BlockCompiler.Compiled[] code = new BlockCompiler.Compiled[3];
+    /** Per batch mode: points computed so far while still interpreting (counted racily: a threshold). */
+    private final long[] interpretedPoints = new long[3];
+    /** Per batch mode: whether the code is still to be generated. */
+    private final boolean[] compilePending = new boolean[3];
+    private final String compileMode;
 
     SimdDerivatives(SimdProvider provider, Formula formula, boolean scalarOnly) {
         Platform.check();
@@ -98,6 +119,8 @@ final class SimdDerivatives implements Derivatives {
         Layout lay = layout;
         int b = block;
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(lay, b, tangentRows));
+        this.compileMode = System.getProperty(COMPILE_PROPERTY, "auto");
+        Arrays.fill(compilePending, !compileMode.equals("never"));
     }
 
     /** The block size for a workspace of {@code rows} rows: a multiple of the lane count. */
@@ -295,6 +318,9 @@ final class SimdDerivatives implements Derivatives {
         if (count <= 0) {
             return; // also a formula without variables, whose batch size Checks.batch cannot know (-1)
         }
+        if (mode != JVP) {
+            code(mode, p, count);
+        }
         int blocks = (count + block - 1) / block;
         if (Parallelism.split(count, blocks)) {
             // invoke() runs the root task in this thread, which so works beside the common pool's workers
@@ -306,9 +332,93 @@ final class SimdDerivatives implements Derivatives {
         }
     }
 
+    /**
+     * The generated code of a batch mode ({@link BlockCompiler}), generated on the call that makes the
+     * mode's interpreted points reach {@link #COMPILE_AFTER} (mode {@code auto}; so a single large batch
+     * is compiled at once), on the first call (mode {@code always}), or never; null while interpreting,
+     * and for good when the plan is not compiled (too large, see {@link BlockCompiler#compile}). Both
+     * engines give the same bits, so switching changes no result.
+     */
+    private BlockCompiler.Compiled code(int mode, Plan p, int points) {
+        BlockCompiler.Compiled c = code[mode];
+        if (c != null || !compilePending[mode]) {
+            return c;
+        }
+        if (compileMode.equals("auto")) {
+            long seen = interpretedPoints[mode] + points;
+            interpretedPoints[mode] = seen;
+            if (seen < COMPILE_AFTER) {
+                return null;
+            }
+        }
+        synchronized (code) {
+            if (compilePending[mode]) {
+                code[mode] = BlockCompiler.compile(layout, p, mode != VALUES);
+                compilePending[mode] = false;
+            }
+            return code[mode];
+        }
+    }
+
+    /** The batch mode's generated code, or null (for tests: 0 values, 1 gradient, 2 Jacobian). */
+    BlockCompiler.Compiled compiled(int mode) {
+        return code[mode];
+    }
+
+    /**
+     * Points {@code [from, to)} with generated code: the whole lane groups straight from the columns,
+     * the last partial one through the workspace's columns of one lane group.
+     */
+    private void generated(BlockCompiler.Compiled compiled, double[][] points, double[][] values, double[][] out,
+                           long end, int from, Workspace w) {
+        int to = (int) end;
+        BlockCode c = compiled.code();
+        double[] state = w.state(compiled.stateSize());
+        int lanes = Kernels.LANES;
+        int full = from + (to - from) / lanes * lanes;
+        if (full > from) {
+            c.run(points, values, out, state, from, full);
+        }
+        int tail = to - full;
+        if (tail == 0) {
+            return;
+        }
+        Workspace.Tail t = w.tail(n, values == null ? 0 : values.length, out == null ? 0 : out.length);
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(points[j], full, t.points[j], 0, tail);
+            Arrays.fill(t.points[j], tail, lanes, 0.0);
+        }
+        c.run(t.points, values == null ? null : t.values, out == null ? null : t.out, state, 0, lanes);
+        if (values != null) {
+            for (int k = 0; k < values.length; k++) {
+                if (values[k] != null) {
+                    System.arraycopy(t.values[k], 0, values[k], full, tail);
+                }
+            }
+        }
+        if (out != null) {
+            for (int r = 0; r < out.length; r++) {
+                System.arraycopy(t.out[r], 0, out[r], full, tail);
+            }
+        }
+    }
+
     /** Runs blocks {@code [from, to)} of a batch in the calling thread. */
     void blocks(int mode, Plan p, double[][] points, double[][] directions, double[] value, double[][] values,
                 double[][] out, int count, int from, int to, Workspace w) {
+        BlockCompiler.Compiled generated = mode == JVP ? null : code[mode];
+        if (generated != null) {
+            double[][] valueColumns = values;
+            if (mode == GRADIENT) {
+                valueColumns = value == null ? null : w.valueHolder(value);
+            }
+            try {
+                generated(generated, points, valueColumns, out, Math.min(to * (long) block, count), from * block, w);
+            } finally {
+                w.releaseValueHolder();
+            }
+            return;
+        }
         for (int b = from; b < to; b++) {
             int base = b * block;
             int c = Math.min(block, count - base);

@@ -33,6 +33,54 @@ final class Workspace {
         this.termTangent = new int[layout.maxOperands];
     }
 
+    /** Columns of one lane group for the last, partial lane group of a batch run by generated code. */
+    static final class Tail {
+        final double[][] points;
+        final double[][] values;
+        final double[][] out;
+
+        Tail(int n, int m, int columns) {
+            this.points = new double[n][Kernels.LANES];
+            this.values = new double[m][Kernels.LANES];
+            this.out = new double[columns][Kernels.LANES];
+        }
+    }
+
+    private Tail tail;
+    private final double[][] valueHolder = new double[1][];
+
+    /** The tail columns, at least the sizes asked for (allocated once per size). */
+    Tail tail(int n, int m, int columns) {
+        Tail t = tail;
+        if (t == null || t.values.length < m || t.out.length < columns) {
+            t = new Tail(n, Math.max(m, t == null ? 0 : t.values.length),
+                    Math.max(columns, t == null ? 0 : t.out.length));
+            tail = t;
+        }
+        return t;
+    }
+
+    private double[] state = new double[0];
+
+    /** Scratch for generated code's values passed between its methods, at least {@code length} long. */
+    double[] state(int length) {
+        if (state.length < length) {
+            state = new double[length];
+        }
+        return state;
+    }
+
+    /** The value column of a gradient batch as the one value column of generated code. */
+    double[][] valueHolder(double[] value) {
+        valueHolder[0] = value;
+        return valueHolder;
+    }
+
+    /** Forgets the caller's column (the workspace outlives the call). */
+    void releaseValueHolder() {
+        valueHolder[0] = null;
+    }
+
     double[] sums(int length) {
         if (sums == null) {
             sums = new double[length];

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * <p>First, {@link #compileTheKernels} runs every kernel thousands of times so that the optimizing
  * compiler compiles them: only compiled code uses the platform's vector math library (before, the
  * Vector API runs Java's {@code Math} functions lane by lane); {@link #theVectorMathLibraryIsInUseAfterWarmUp}
- * checks that premise.
+ * checks that premise. The tests run the interpreter's kernels ({@code partials.simd.compile=never});
+ * the generated code calls the same functions of {@link Lanes} ({@link BlockCompilerTests}).
  */
 class SimdLanewiseTests {
 
@@ -76,8 +78,21 @@ class SimdLanewiseTests {
      * operation (all formulas share the kernels) on whole blocks, until the EXP kernel shows results of
      * the vector math library, then as many rounds again for kernels that came later.
      */
+    private static String previousMode;
+
+    /** The tests run the interpreter's kernels: the generated code would take every batch after warm-up. */
+    static void interpretOnly() {
+        previousMode = System.setProperty(SimdDerivatives.COMPILE_PROPERTY, "never");
+    }
+
+    @AfterAll
+    static void restoreMode() {
+        InterpretedSimdTests.restore(previousMode);
+    }
+
     @BeforeAll
     static void compileTheKernels() {
+        interpretOnly();
         if (Reference.javaMath()) {
             return; // every tier computes with Math: nothing to wait for
         }

@@ -83,36 +83,50 @@ class SimdParallelTests {
         assertSameBits(out -> d.valuesBatch(points, out), m);
     }
 
+    /**
+     * Alone and in a batch, a point gets the same results: bit for bit with
+     * {@code VectorMathLibrary=java}; by default within the last bits of the transcendental functions,
+     * because single points run the interpreter's kernels and batches (after the first points) the
+     * generated code, and each uses the vector math library only once C2 has compiled it ({@code Math}
+     * before, within an ulp): the JIT compiles the two at different times.
+     */
     @Test
-    void aPointGivesTheSameBitsAloneAsInABatch() {
+    void aPointGetsTheSameResultsAloneAsInABatch() {
         Formulas f = Formulas.everyOperation();
         Derivatives d = SIMD.prepare(f.formula());
         int n = f.formula().dimension();
         int count = 1_001;
         double[][] points = f.points(count, 4);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            double[][] before = new double[n + 1][count];
-            d.gradientBatch(points, before[n], Arrays.copyOf(before, n));
-            double[][] single = new double[count][];
-            double[] value = new double[count];
-            for (int p = 0; p < count; p++) {
-                single[p] = d.gradient(Formulas.point(points, p));
-                value[p] = d.value(Formulas.point(points, p));
+        double[][] batch = new double[n + 1][count];
+        for (int warm = 0; warm < 3; warm++) {
+            d.gradientBatch(points, batch[n], Arrays.copyOf(batch, n));
+        }
+        assertThat(disagreement(d, points, batch, Reference.javaMath() ? 0 : 1e-13)).isEmpty();
+    }
+
+    /** The first point whose results alone differ from the batch's by more than {@code tolerance} relative, or "". */
+    private static String disagreement(Derivatives d, double[][] points, double[][] batch, double tolerance) {
+        int n = points.length;
+        for (int p = 0; p < points[0].length; p++) {
+            double[] point = Formulas.point(points, p);
+            double[] single = d.gradient(point);
+            double value = d.value(point);
+            if (!close(value, batch[n][p], tolerance)) {
+                return "value at point " + p + ": " + value + " alone, " + batch[n][p] + " in the batch";
             }
-            double[][] after = new double[n + 1][count];
-            d.gradientBatch(points, after[n], Arrays.copyOf(after, n));
-            if (!Arrays.deepEquals(before, after)) {
-                continue;
-            }
-            for (int p = 0; p < count; p++) {
-                assertThat(value[p]).as("value at point %d", p).isEqualTo((Double) before[n][p]);
-                for (int j = 0; j < n; j++) {
-                    assertThat(single[p][j]).as("point %d ∂%d", p, j).isEqualTo((Double) before[j][p]);
+            for (int j = 0; j < n; j++) {
+                if (!close(single[j], batch[j][p], tolerance)) {
+                    return "point " + p + " ∂" + j + ": " + single[j] + " alone, " + batch[j][p] + " in the batch";
                 }
             }
-            return;
         }
-        throw new AssertionError("the batch results never settled in " + ATTEMPTS + " attempts");
+        return "";
+    }
+
+    /** Equal bits, or both finite and within {@code tolerance} relative to max(1, |b|). */
+    private static boolean close(double a, double b, double tolerance) {
+        return Double.compare(a, b) == 0
+                || Double.isFinite(a) && Double.isFinite(b) && Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
     }
 
     @Test

@@ -1,0 +1,211 @@
+package dev.partials.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partials.Expression;
+import dev.partials.Formula;
+import dev.partials.PartialDerivative;
+import dev.partials.conformance.ElementaryCase;
+import dev.partials.conformance.ElementarySpec;
+import dev.partials.conformance.Generator;
+import dev.partials.conformance.Generators;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated code of {@link BlockCompiler} computes, bit for bit, what the interpreter computes:
+ * values, gradients and Jacobians of batches of every size (whole lane groups, a partial last one,
+ * several stretches), for the suite's formulas, every operation, and random nested expressions; code
+ * split into several methods passes its values through the state; a plan over the size limit keeps
+ * the interpreter.
+ */
+class BlockCompilerTests {
+
+    static final long SEED = Long.getLong("partials.seed", 20261126L);
+    static final int TRIES = Integer.getInteger("partials.tries", 100);
+    static final SimdProvider PROVIDER = (SimdProvider) PartialDerivative.of("simd");
+
+    /** Batch sizes around lane groups and stretches: 1, a lane group ± 1, several stretches with a tail. */
+    static final int[] SIZES = {1, Lanes.LANES - 1, Lanes.LANES, Lanes.LANES + 1, BlockCompiler.MIN_STRETCH + 3, 1_003};
+
+    static SimdDerivatives prepare(Formula formula, String mode) {
+        String previous = System.setProperty(SimdDerivatives.COMPILE_PROPERTY, mode);
+        try {
+            return new SimdDerivatives(PROVIDER, formula, false);
+        } finally {
+            InterpretedSimdTests.restore(previous);
+        }
+    }
+
+    static Stream<Formulas> formulas() {
+        return Formulas.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("formulas")
+    void generatedCodeEqualsTheInterpreterBitForBit(Formulas f) {
+        for (int size : SIZES) {
+            assertSameBatches(f.formula(), f.points(size, SEED + size), f.name() + ", " + size + " points");
+        }
+        SimdDerivatives compiled = prepare(f.formula(), "always");
+        compiled.valuesBatch(f.points(3, SEED), new double[f.formula().outputCount()][3]);
+        assertThat(compiled.compiled(0)).as("values code of %s", f.name()).isNotNull();
+        if (f.formula().outputCount() == 1) {
+            compiled.gradientBatch(f.points(3, SEED), null, new double[f.formula().dimension()][3]);
+            assertThat(compiled.compiled(1)).as("gradient code of %s", f.name()).isNotNull();
+        }
+    }
+
+    @Test
+    void randomNestedExpressionsAgreeBitForBit() {
+        Generator<ElementaryCase> cases = Generators.elementaryCases(ElementarySpec.standard());
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int i = 0; i < TRIES; i++) {
+            ElementaryCase c = cases.next(random);
+            int size = SIZES[i % SIZES.length];
+            double[][] points = new double[c.dimension()][size];
+            for (int p = 0; p < size; p++) {
+                for (int j = 0; j < c.dimension(); j++) {
+                    // around the case's point, where every operation of the case is defined and its
+                    // partials are bounded (ElementarySpec); with Java's Math (exact comparison) also a
+                    // few points far away, where some are not: NaN and infinite lanes must agree too.
+                    // (Far away an ulp of SVML can grow without bound: cos(cosh(25)) moves by 1e-6.)
+                    double spread = EXACT && p % 17 == 16 ? 50 : 0.01;
+                    points[j][p] = c.point()[j] + spread * (2 * random.nextDouble() - 1);
+                }
+            }
+            assertSameBatches(c.formula(), points, "case " + i + ": " + c.text());
+        }
+    }
+
+    @Test
+    void longCodeIsSplitIntoMethodsThatPassValuesThroughTheState() {
+        Formulas f = Formulas.rosenbrock(40);
+        SimdDerivatives compiled = prepare(f.formula(), "always");
+        compiled.gradientBatch(f.points(3, SEED), null, new double[40][3]);
+        BlockCompiler.Compiled code = compiled.compiled(1);
+        assertThat(code).isNotNull();
+        assertThat(code.methods()).isGreaterThan(1);
+        assertThat(code.stateSize()).isPositive();
+        assertThat(code.operations()).isGreaterThan(BlockCompiler.METHOD_OPERATIONS);
+        // two stretches and a tail: the state is reused stretch after stretch
+        assertThat(code.stretch()).isBetween(BlockCompiler.MIN_STRETCH, BlockCompiler.MAX_STRETCH);
+        assertSameBatches(f.formula(), f.points(2 * code.stretch() + 5, SEED), "rosenbrock-40");
+    }
+
+    @Test
+    void aPlanOverTheSizeLimitKeepsTheInterpreter() {
+        // sin(x_i·x_(i+1)) summed over 5,000 variables: about 5 operations per variable
+        int n = 5_000;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add("x" + i);
+        }
+        Formula f = Formula.trace(names, v -> {
+            Expression sum = v.get(0).times(v.get(1)).sin();
+            for (int i = 1; i < n - 1; i++) {
+                sum = sum.plus(v.get(i).times(v.get(i + 1)).sin());
+            }
+            return sum;
+        });
+        SimdDerivatives d = prepare(f, "always");
+        double[][] points = new double[n][5];
+        for (int j = 0; j < n; j++) {
+            for (int p = 0; p < 5; p++) {
+                points[j][p] = 0.001 * j - 0.1 * p;
+            }
+        }
+        double[] values = new double[5];
+        double[][] gradients = new double[n][5];
+        d.gradientBatch(points, values, gradients);
+        assertThat(d.compiled(1)).isNull();
+        // still right: ∂/∂x5 = cos(x4·x5)·x4 + cos(x5·x6)·x6 at point 2
+        double x4 = points[4][2];
+        double x5 = points[5][2];
+        double x6 = points[6][2];
+        assertThat(gradients[5][2]).isCloseTo(Math.cos(x4 * x5) * x4 + Math.cos(x5 * x6) * x6,
+                org.assertj.core.data.Offset.offset(1e-15));
+    }
+
+    @Test
+    void inModeAutoABatchModeIsCompiledOnceItHasInterpretedEnoughPoints() {
+        Formulas f = Formulas.neuron();
+        SimdDerivatives d = prepare(f.formula(), "auto");
+        int small = SimdDerivatives.COMPILE_AFTER / 4;
+        double[][] gradients = new double[3][small];
+        for (int call = 0; call < 3; call++) {
+            d.gradientBatch(f.points(small, SEED + call), null, gradients);
+            assertThat(d.compiled(1)).as("after %d points", (call + 1) * small).isNull();
+        }
+        d.gradientBatch(f.points(small, SEED + 3), null, gradients);
+        assertThat(d.compiled(1)).as("after %d points", 4 * small).isNotNull();
+        assertThat(d.compiled(0)).as("values: another mode, counted apart").isNull();
+        SimdDerivatives never = prepare(f.formula(), "never");
+        never.gradientBatch(f.points(SimdDerivatives.COMPILE_AFTER * 2, SEED), null,
+                new double[3][SimdDerivatives.COMPILE_AFTER * 2]);
+        assertThat(never.compiled(1)).isNull();
+    }
+
+    /** Runs every batch mode with generated code and with the interpreter, and compares the bits. */
+    static void assertSameBatches(Formula formula, double[][] points, String what) {
+        SimdDerivatives compiled = prepare(formula, "always");
+        SimdDerivatives interpreted = prepare(formula, "never");
+        int n = formula.dimension();
+        int m = formula.outputCount();
+        int count = points[0].length;
+        double[][] v1 = new double[m][count];
+        double[][] v2 = new double[m][count];
+        compiled.valuesBatch(points, v1);
+        interpreted.valuesBatch(points, v2);
+        assertBits(v1, v2, what + ", values");
+        double[][] j1 = new double[m * n][count];
+        double[][] j2 = new double[m * n][count];
+        compiled.jacobianBatch(points, v1, j1);
+        interpreted.jacobianBatch(points, v2, j2);
+        assertBits(v1, v2, what + ", Jacobian values");
+        assertBits(j1, j2, what + ", Jacobians");
+        if (m == 1) {
+            double[] g1 = new double[count];
+            double[] g2 = new double[count];
+            double[][] d1 = new double[n][count];
+            double[][] d2 = new double[n][count];
+            compiled.gradientBatch(points, g1, d1);
+            interpreted.gradientBatch(points, g2, d2);
+            assertBits(new double[][] {g1}, new double[][] {g2}, what + ", gradient values");
+            assertBits(d1, d2, what + ", gradients");
+            compiled.gradientBatch(points, null, d1);
+            assertBits(d1, d2, what + ", gradients without values");
+        }
+    }
+
+    /**
+     * With {@code -Djdk.incubator.vector.VectorMathLibrary=java} (the second test execution) both engines
+     * compute transcendental functions with {@link Math} and must agree bit for bit. By default each
+     * computes them with SVML once the JIT has compiled it, with {@link Math} before, and the two
+     * engines warm up at different times: then NaN and infinities must still agree exactly, and finite
+     * results within 1e-8 relative: an ulp of a transcendental function, carried through partials that the
+     * generated cases bound by 1e5.
+     */
+    static final boolean EXACT = "java".equals(System.getProperty("jdk.incubator.vector.VectorMathLibrary"));
+
+    static void assertBits(double[][] actual, double[][] expected, String what) {
+        for (int r = 0; r < expected.length; r++) {
+            for (int p = 0; p < expected[r].length; p++) {
+                double x = actual[r][p];
+                double y = expected[r][p];
+                boolean same = Double.doubleToLongBits(x) == Double.doubleToLongBits(y)
+                        || !EXACT && Double.isFinite(x) && Double.isFinite(y)
+                        && Math.abs(x - y) <= 1e-8 * Math.max(1, Math.abs(y));
+                if (!same) {
+                    throw new AssertionError(what + ": column " + r + ", point " + p + ": generated " + x
+                            + ", interpreted " + y + (EXACT ? " (java math: must be equal bit for bit)" : ""));
+                }
+            }
+        }
+    }
+}
