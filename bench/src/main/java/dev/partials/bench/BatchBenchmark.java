@@ -103,6 +103,20 @@ public class BatchBenchmark {
         return gradients;
     }
 
+    /**
+     * No arithmetic: the n input columns copied to the n gradient columns, and the first to the values
+     * ({@code System.arraycopy}, column after column). The memory traffic every method above does at
+     * least, at the best streaming speed: a floor for this batch on this machine.
+     */
+    @Benchmark
+    public double[][] copyLoop() {
+        for (int j = 0; j < points.length; j++) {
+            System.arraycopy(points[j], 0, gradients[j], 0, Suite.BATCH);
+        }
+        System.arraycopy(points[0], 0, values, 0, Suite.BATCH);
+        return gradients;
+    }
+
     /** Provider {@code simd}: the batch in vector lanes. */
     @Benchmark
     public double[][] simd() {

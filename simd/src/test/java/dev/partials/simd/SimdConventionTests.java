@@ -379,6 +379,40 @@ class SimdConventionTests {
         assertKind(Kind.DIMENSION_MISMATCH, () -> d.values(new double[] {1, 2}, new double[0]));
     }
 
+    /**
+     * The scan for NaN and infinities runs in vector lanes, with a scalar tail: a bad coordinate in the
+     * first lane group, in the middle, in the tail, in any column is reported with its point and
+     * variable; the largest finite numbers pass.
+     */
+    @Test
+    void findsEveryNonFiniteCoordinateOfALongBatch() {
+        Derivatives d = SIMD.prepare(Formulas.seed().formula());
+        int count = 1_003;
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            for (int column = 0; column < 2; column++) {
+                for (int at : new int[] {0, 5, 500, 999, 1_001, 1_002}) {
+                    double[][] points = {new double[count], new double[count]};
+                    Arrays.fill(points[0], Double.MAX_VALUE);
+                    Arrays.fill(points[1], -Double.MAX_VALUE);
+                    points[column][at] = bad;
+                    int c = column;
+                    assertThatThrownBy(() -> d.gradientBatch(points, null, new double[2][count]))
+                            .isInstanceOfSatisfying(PartialsException.class, e -> {
+                                assertThat(e.kind()).isEqualTo(Kind.NON_FINITE_POINT);
+                                assertThat(e.order()).hasValue(at);
+                                assertThat(e.name()).contains(c == 0 ? "x" : "y");
+                            });
+                }
+            }
+        }
+        double[][] huge = {new double[count], new double[count]};
+        Arrays.fill(huge[0], Double.MAX_VALUE);
+        Arrays.fill(huge[1], Double.MIN_VALUE);
+        double[][] values = new double[1][count];
+        d.valuesBatch(huge, values);
+        assertThat(values[0][count - 1]).isEqualTo(Double.POSITIVE_INFINITY); // MAX_VALUE² overflows; no error
+    }
+
     private static void assertKind(Kind kind, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(PartialsException.class, e -> assertThat(e.kind()).isEqualTo(kind));
     }
