@@ -45,12 +45,20 @@ final class Workspace {
         this.block = blockSize(tape.n, tape.m);
     }
 
-    /** The bytes a block's per-point buffers aim at: with the passes' own arrays, within L1 (32 KiB or more). */
-    static final int BLOCK_BYTES = 16 * 1024;
+    /**
+     * The most bytes of per-point buffers a block may take (about the L2 cache of current cores): a
+     * formula with many variables still gets blocks of several points (32 up to about 1,300 variables
+     * for a scalar formula), and only beyond 4,096 doubles a point (see {@link #blockSize}) do blocks
+     * get smaller, down to one point.
+     */
+    static final int BLOCK_BYTES = 1 << 20;
 
     /**
-     * The most points in a block: measured on rosenbrock-10 (1,000,003 points, 2-core AMD EPYC Zen 4),
-     * 32 was faster than 16, 64, 128 and 256 (about 41 ns a point against 48 to 54).
+     * The most points in a block. Measured on a 2-core AMD EPYC (Zen 4), ns a point over
+     * 1,000,003 points of rosenbrock-10: 16 points ≈ 50, 32 ≈ 41-47, 64 ≈ 49-51, 128 and 256 ≈ 54;
+     * over 200,003 points of rosenbrock-100: 16 ≈ 616, 32 ≈ 564, 64 ≈ 516, 128 ≈ 535; over 20,003
+     * points of rosenbrock-1000: 16 ≈ 6,900, 32 ≈ 5,600, 64 ≈ 5,800, 128 ≈ 6,200 (one point at a
+     * time: 85, 2,300 and 28,700).
      */
     static final int MAX_BLOCK = 32;
 
@@ -58,8 +66,9 @@ final class Workspace {
      * Points per block of a batch of a formula with {@code n} variables and {@code m} outputs: as many
      * as fit {@link #BLOCK_BYTES} with a point, a direction, a Jacobian and the values each
      * (n + n + m·n + m doubles), between 1 and {@link #MAX_BLOCK}. A block copies each column of the
-     * batch into (and each result column out of) per-point arrays in one sequential run, rather than
-     * touching every column once per point.
+     * batch into (and each result column out of) per-point arrays in one sequential run, so the cost
+     * of reaching a column (cache lines, TLB entries, prefetch streams) is paid once per block rather
+     * than once per point.
      */
     static int blockSize(int n, int m) {
         long perPoint = 8 * (2L * n + (long) m * n + m);

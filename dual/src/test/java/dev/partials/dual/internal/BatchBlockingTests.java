@@ -79,6 +79,17 @@ class BatchBlockingTests {
         }
     }
 
+    @Test
+    void blocksHoldUpToThirtyTwoPointsWithinAMebibyte() {
+        // 8 bytes × (2n + m·n + m) a point, at most 2^20 bytes and 32 points a block
+        assertThat(Workspace.blockSize(1, 1)).isEqualTo(32);
+        assertThat(Workspace.blockSize(10, 1)).isEqualTo(32);
+        assertThat(Workspace.blockSize(1365, 1)).isEqualTo(32); // 4,096 doubles a point
+        assertThat(Workspace.blockSize(1366, 1)).isEqualTo(31);
+        assertThat(Workspace.blockSize(100, 100)).isEqualTo(12); // 10,300 doubles a point
+        assertThat(Workspace.blockSize(1000, 1000)).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"always", "never"})
     void rosenbrockGradientBatchesOfEverySizeAroundTheBlockEqualSinglePoints(String mode) {
