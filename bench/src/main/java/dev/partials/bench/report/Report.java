@@ -406,6 +406,20 @@ public final class Report {
         sb.append("| `simd` batched ≥ 4× faster than `dual` looping over the points | ")
                 .append(simdDual.isEmpty() ? "not measured" : "dual ÷ simd: " + String.join(", ", simdDual))
                 .append(" | ").append(verdict(sd, 3, dualOk)).append(" |\n");
+        List<String> floors = new ArrayList<>();
+        for (String fn : BATCH_FUNCTIONS) {
+            double copy = time("BatchBenchmark", fn, "copyLoop");
+            double simd = time("BatchBenchmark", fn, "simd");
+            double dual = time("BatchBenchmark", fn, "dual");
+            if (!Double.isNaN(copy) && !Double.isNaN(simd) && !Double.isNaN(dual)) {
+                floors.add(fn + " " + ns(copy) + " ns (dual ÷ copy " + ratio(dual / copy) + ", simd ÷ copy "
+                        + ratio(simd / copy) + ")");
+            }
+        }
+        if (!floors.isEmpty()) {
+            sb.append("| (for the two above) the column copy, the memory traffic of a batch without arithmetic | ")
+                    .append(String.join(", ", floors)).append(" | — |\n");
+        }
         double neuron = time("BatchBenchmark", "neuron", "simd");
         sb.append("| `simd` neuron batch at or below JAX's 8.9 ns per point (issue 6) | ")
                 .append(Double.isNaN(neuron) ? "not measured" : ns(neuron) + " ns").append(" | ")
