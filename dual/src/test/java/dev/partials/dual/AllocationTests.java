@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.partials.Derivatives;
 import dev.partials.PartialDerivative;
-import java.lang.reflect.Method;
+import dev.partials.dual.internal.ThreadAllocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,31 +21,20 @@ class AllocationTests {
         void run();
     }
 
-    /** Bytes allocated by this thread so far, or -1 when the JVM does not count them. */
-    private static long allocated() {
-        try {
-            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            Method m = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
-            return (long) m.invoke(bean);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return -1;
-        }
-    }
-
     private static double bytesPerCall(Call call) {
         for (int i = 0; i < WARM_UP; i++) {
             call.run();
         }
-        long before = allocated();
+        long before = ThreadAllocation.allocated();
         for (int i = 0; i < CALLS; i++) {
             call.run();
         }
-        long after = allocated();
+        long after = ThreadAllocation.allocated();
         return (after - before) / (double) CALLS;
     }
 
     private static void check(Derivatives d, double[] point) {
-        assumeTrue(allocated() >= 0, "this JVM does not count allocated bytes");
+        assumeTrue(ThreadAllocation.allocated() >= 0, "this JVM does not count allocated bytes");
         int n = point.length;
         int m = d.formula().outputCount();
         double[] grad = new double[n];

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.partials.Formula;
 import dev.partials.PartialsException;
 import dev.partials.PartialsException.Kind;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -282,20 +281,9 @@ class BatchBlockingTests {
         assertThat(d.isCompiled()).isTrue();
     }
 
-    /** Bytes allocated by this thread so far, or -1 when the JVM does not count them. */
-    private static long allocated() {
-        try {
-            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            Method m = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
-            return (long) m.invoke(bean);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return -1;
-        }
-    }
-
     @Test
     void warmBatchesAllocateNothing() {
-        assumeTrue(allocated() >= 0, "this JVM does not count allocated bytes");
+        assumeTrue(ThreadAllocation.allocated() >= 0, "this JVM does not count allocated bytes");
         int count = 3 * Workspace.blockSize(3, 3) + 5;
         DualDerivatives scalar = CompileModes.prepare(null, ROSENBROCK);
         DualDerivatives vector = CompileModes.prepare(null, VECTOR);
@@ -316,12 +304,12 @@ class BatchBlockingTests {
         for (int i = 0; i < 5_000; i++) {
             calls.run();
         }
-        long before = allocated();
+        long before = ThreadAllocation.allocated();
         int rounds = 1_000;
         for (int i = 0; i < rounds; i++) {
             calls.run();
         }
-        long after = allocated();
+        long after = ThreadAllocation.allocated();
         assertThat((after - before) / (double) rounds).as("bytes per round of five batches").isLessThanOrEqualTo(16);
     }
 }
