@@ -28,7 +28,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>Points are drawn from {@code SplittableRandom(20261126)} within ±0.5 of the suite point
  * ({@code BENCH-FUNCTIONS.md}, "Batches"); the odd count exercises loop tails. Scores are per point
  * ({@code @OperationsPerInvocation}). Both providers are called through {@code gradientBatch(points,
- * values, gradients)} with the {@code Derivatives} batch layout, columns {@code [j][p]}.
+ * values, gradients)} with the {@code Derivatives} batch layout, columns {@code [j][p]}. One thread:
+ * {@code simd} would split a batch this large across the cores ({@code partials.simd.parallel=auto}),
+ * so the fork sets {@code partials.simd.parallel=false}.
  *
  * <p>How to run: {@code java -jar bench/target/benchmarks.jar BatchBenchmark -prof gc -rf json}
  * (see {@code bench/README.md}).
@@ -38,7 +40,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dpartials.simd.parallel=false"})
 @OperationsPerInvocation(Suite.BATCH)
 public class BatchBenchmark {
 

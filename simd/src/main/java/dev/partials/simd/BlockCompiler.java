@@ -54,10 +54,11 @@ final class BlockCompiler {
     static final int HUGE_METHOD = 8_000;
 
     /**
-     * Vector operations per generated method, loads included. On rosenbrock-10, C2 (JDK 25) stopped
-     * inlining after about 35 (PrintInlining: "NodeCountInliningCutoff").
+     * Vector operations per generated method ({@link #weight}), loads included. On rosenbrock-10
+     * (additions and products), C2 (JDK 25) boxed vectors from 40 per method on (PrintInlining:
+     * "NodeCountInliningCutoff"; JMH -prof gc: 72 B per point at 40, 168 at 48, 0 at 16 to 32).
      */
-    static final int METHOD_OPERATIONS = 24;
+    static final int METHOD_OPERATIONS = 30;
 
     /** The most statements (vector operations and stores) compiled: {@code run} calls each method in 14 bytes. */
     static final int MAX_OPERATIONS = 8_000;
@@ -442,9 +443,30 @@ final class BlockCompiler {
     // Generation
 
     /**
+     * The vector operations in a call of the {@link Lanes} function {@code name} (compares, blends and
+     * broadcasts included; a transcendental function counts 2): what it adds to C2's node budget.
+     */
+    static int weight(String name) {
+        return switch (name) {
+            case "add", "sub", "mul", "neg", "div", "twice", "sqrt", "abs" -> 1;
+            case "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log", "atan2",
+                 "divLeft", "divRight", "minusSin", "sqrtPartial", "relu", "powConstant" -> 2;
+            case "tanPartial", "atanPartial", "expMinusAbs" -> 3;
+            case "asinPartial", "acosPartial", "logPartial", "sigmoidPartial", "softplus", "powConstantPartial" -> 4;
+            case "sigmoid", "reluPartial", "atan2Left" -> 5;
+            case "atan2Right", "powRight", "min", "max", "tanhPartial" -> 6;
+            case "minLeft", "minRight", "maxLeft", "maxRight", "absPartial" -> 7;
+            case "pow" -> 9;
+            case "powLeft" -> 13;
+            default -> throw new IllegalArgumentException("no weight for Lanes." + name);
+        };
+    }
+
+    /**
      * Cuts the statements, in order, into methods of at most {@link #METHOD_OPERATIONS} vector
-     * operations: a statement's own, plus a load for each operand the method has not loaded or
-     * computed yet. Returns the first statement of every method, and {@code statements} last.
+     * operations: a statement's own ({@link #weight}; a store is 1), plus a load for each operand the
+     * method has not loaded or computed yet. Returns the first statement of every method, and
+     * {@code statements} last.
      */
     private int[] cut() {
         int[] starts = new int[statements + 1];
@@ -452,7 +474,8 @@ final class BlockCompiler {
         int[] seen = new int[values]; // the method (+ 1) that has value v in a local
         int operations = 0;
         for (int st = 0; st < statements; st++) {
-            int cost = 1;
+            int own = kind[st] == CALL ? weight(name[st]) : 1;
+            int cost = own;
             for (int v : args[st]) {
                 if (source[v] != CONSTANT && seen[v] != methods) {
                     cost++;
@@ -461,7 +484,7 @@ final class BlockCompiler {
             if (methods == 0 || operations > 0 && operations + cost > METHOD_OPERATIONS) {
                 starts[methods++] = st;
                 operations = 0;
-                cost = 1;
+                cost = own;
                 for (int v : args[st]) {
                     cost += source[v] != CONSTANT ? 1 : 0;
                 }

@@ -1,6 +1,7 @@
 package dev.partials.simd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.partials.Expression;
 import dev.partials.Formula;
@@ -149,6 +150,46 @@ class BlockCompilerTests {
         never.gradientBatch(f.points(SimdDerivatives.COMPILE_AFTER * 2, SEED), null,
                 new double[3][SimdDerivatives.COMPILE_AFTER * 2]);
         assertThat(never.compiled(1)).isNull();
+    }
+
+    /**
+     * Once the JIT has compiled it, generated code allocates nothing per point: C2 inlined every vector
+     * operation of every method, so no vector was boxed (each boxed one would cost 64 B or more). A
+     * method cut too long for C2's node budget fails this (measured: 72 B per point on Rosenbrock-10
+     * with 40 operations per method). Formulas: additions and products only, and every operation.
+     */
+    @Test
+    void compiledCodeAllocatesNothingPerPoint() {
+        assumeTrue(!"java".equals(System.getProperty("jdk.incubator.vector.VectorMathLibrary"))
+                && allocatedBytes() >= 0, "needs the JVM's per-thread allocation counter");
+        for (Formulas f : List.of(Formulas.rosenbrock(10), Formulas.everyOperation())) {
+            SimdDerivatives d = prepare(f.formula(), "always");
+            int count = 1 << 15;
+            double[][] points = f.points(count, SEED);
+            double[][] values = new double[f.formula().outputCount()][count];
+            double[][] jacobians = new double[f.formula().outputCount() * f.formula().dimension()][count];
+            double perPoint = Double.NaN;
+            // C1 code does not intrinsify vectors and allocates: call until C2 has compiled every method
+            for (int call = 0; call < 200 && !(perPoint < 1); call++) {
+                long before = allocatedBytes();
+                d.jacobianBatch(points, values, jacobians);
+                perPoint = (allocatedBytes() - before) / (double) count;
+            }
+            assertThat(d.compiled(2).methods()).as("%s is cut into methods", f.name()).isGreaterThan(1);
+            assertThat(perPoint).as("%s: bytes per point", f.name()).isLessThan(1);
+        }
+    }
+
+    /** Bytes allocated by this thread so far, or -1 when the JVM does not count them. */
+    static long allocatedBytes() {
+        try {
+            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            return (long) Class.forName("com.sun.management.ThreadMXBean")
+                    .getMethod("getCurrentThreadAllocatedBytes").invoke(bean);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return -1;
+        }
     }
 
     /** Runs every batch mode with generated code and with the interpreter, and compares the bits. */
