@@ -136,6 +136,12 @@ final class BlockCompiler {
     private final Map<Long, Integer> constantValue = new HashMap<>();
     /** Per workspace row, the value it holds now (−1: not written yet). */
     private final int[] rowValue;
+    /**
+     * Per value: recomputed by a later method that reads it, rather than passed through the state: an
+     * exact operation (±, ×, ÷, negation, doubling) of inputs and constants, which gives the same bits
+     * in every method and every JIT tier.
+     */
+    private boolean[] remat = new boolean[0];
 
     // statements, in execution order
     private int statements;
@@ -477,23 +483,20 @@ final class BlockCompiler {
         int operations = 0;
         for (int st = 0; st < statements; st++) {
             int own = kind[st] == CALL ? weight(name[st]) : 1;
-            int cost = own;
-            for (int v : args[st]) {
-                if (source[v] != CONSTANT && seen[v] != methods) {
-                    cost++;
-                }
-            }
+            int cost = own + fetchCost(args[st], seen, methods);
             if (methods == 0 || operations > 0 && operations + cost > METHOD_OPERATIONS) {
                 starts[methods++] = st;
                 operations = 0;
-                cost = own;
-                for (int v : args[st]) {
-                    cost += source[v] != CONSTANT ? 1 : 0;
-                }
+                cost = own + fetchCost(args[st], seen, methods);
             }
             operations += cost;
             for (int v : args[st]) {
                 seen[v] = methods;
+                if (remat[v]) {
+                    for (int a : args[sourceIndex[v]]) {
+                        seen[a] = methods;
+                    }
+                }
             }
             if (kind[st] == CALL) {
                 seen[target[st]] = methods;
@@ -504,6 +507,30 @@ final class BlockCompiler {
         }
         starts[methods] = statements;
         return Arrays.copyOf(starts, methods + 1);
+    }
+
+    /**
+     * The vector operations that make {@code operands} available in the current method ({@code methods}):
+     * a load for each one it has not seen (from a column or the state), or for a recomputed value its
+     * operation and the loads of its inputs. Counted as if the method did not have them yet.
+     */
+    private int fetchCost(int[] operands, int[] seen, int methods) {
+        int cost = 0;
+        for (int v : operands) {
+            if (source[v] == CONSTANT || seen[v] == methods) {
+                continue;
+            }
+            if (remat[v]) {
+                int st = sourceIndex[v];
+                cost += weight(name[st]);
+                for (int a : args[st]) {
+                    cost += source[a] != CONSTANT && seen[a] != methods ? 1 : 0;
+                }
+            } else {
+                cost++;
+            }
+        }
+        return cost;
     }
 
     /**
@@ -591,6 +618,19 @@ final class BlockCompiler {
 
     private Compiled generate() {
         schedule();
+        remat = new boolean[values];
+        for (int st = 0; st < statements; st++) {
+            if (kind[st] == CALL && switch (name[st]) {
+                case "add", "sub", "mul", "neg", "div", "twice" -> true;
+                default -> false;
+            }) {
+                boolean ofInputs = true;
+                for (int a : args[st]) {
+                    ofInputs &= source[a] != COMPUTED;
+                }
+                remat[target[st]] = ofInputs;
+            }
+        }
         int[] starts = cut();
         int methods = starts.length - 1;
         // per computed value: the method that computes it, the last that reads it, its state row
@@ -613,7 +653,7 @@ final class BlockCompiler {
         int[] stateRow = new int[values];
         int rows = 0;
         for (int v = 0; v < values; v++) {
-            stateRow[v] = source[v] == COMPUTED && lastRead[v] > defined[v] ? rows++ : -1;
+            stateRow[v] = source[v] == COMPUTED && !remat[v] && lastRead[v] > defined[v] ? rows++ : -1;
         }
         int stretch = rows == 0 ? MAX_STRETCH
                 : Math.clamp(STATE_BUDGET / ((long) rows * Double.BYTES) / Lanes.LANES * Lanes.LANES, MIN_STRETCH,
@@ -711,7 +751,13 @@ final class BlockCompiler {
             Arrays.fill(inputColumn, -1);
             Arrays.fill(valueColumn, -1);
             for (int st = from; st < to; st++) {
+                int[] needed = args[st];
                 for (int v : args[st]) {
+                    if (remat[v]) {
+                        needed = concat(needed, args[sourceIndex[v]]);
+                    }
+                }
+                for (int v : needed) {
                     if (source[v] == INPUT && inputColumn[sourceIndex[v]] < 0) {
                         int i = sourceIndex[v];
                         inputColumn[i] = next++;
@@ -791,6 +837,19 @@ final class BlockCompiler {
             if (local[v] >= 0) {
                 return;
             }
+            if (source[v] == COMPUTED && stateRow[v] < 0 && remat[v]) {
+                int st = sourceIndex[v];
+                for (int a : args[st]) {
+                    ensure(a, inputColumn);
+                }
+                for (int a : args[st]) {
+                    cb.aload(local[a]);
+                }
+                cb.invokestatic(CD_LANES, name[st], type[st]);
+                local[v] = next++;
+                cb.astore(local[v]);
+                return;
+            }
             if (source[v] == INPUT) {
                 cb.aload(inputColumn[sourceIndex[v]]).iload(P);
             } else if (source[v] == COMPUTED && stateRow[v] >= 0) {
@@ -802,6 +861,12 @@ final class BlockCompiler {
             cb.invokestatic(CD_LANES, "load", MTD_LOAD);
             local[v] = next++;
             cb.astore(local[v]);
+        }
+
+        private static int[] concat(int[] a, int[] b) {
+            int[] c = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, c, a.length, b.length);
+            return c;
         }
 
         /** Pushes {@code row · stretch + offset}. */
