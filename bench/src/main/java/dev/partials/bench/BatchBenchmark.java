@@ -30,7 +30,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * ({@code @OperationsPerInvocation}). Both providers are called through {@code gradientBatch(points,
  * values, gradients)} with the {@code Derivatives} batch layout, columns {@code [j][p]}. One thread:
  * {@code simd} would split a batch this large across the cores ({@code partials.simd.parallel=auto}),
- * so the fork sets {@code partials.simd.parallel=false}.
+ * so the fork sets {@code partials.simd.parallel=false}. Three forks: whole forks of one batch method
+ * differ by 30-50% on the shared development machine (the arrays' placement, the JIT's timing).
  *
  * <p>How to run: {@code java -jar bench/target/benchmarks.jar BatchBenchmark -prof gc -rf json}
  * (see {@code bench/README.md}).
@@ -40,7 +41,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dpartials.simd.parallel=false"})
+@Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dpartials.simd.parallel=false"})
 @OperationsPerInvocation(Suite.BATCH)
 public class BatchBenchmark {
 
