@@ -255,8 +255,9 @@ public final class Report {
         Set<String> s = new LinkedHashSet<>();
         for (Result r : results.values()) {
             Map<String, Object> m = r.raw();
-            s.add(String.format(Locale.ROOT, "%d fork, %d × %s warmup, %d × %s measurement",
-                    (int) Json.number(m.get("forks")), (int) Json.number(m.get("warmupIterations")), m.get("warmupTime"),
+            int forks = (int) Json.number(m.get("forks"));
+            s.add(String.format(Locale.ROOT, "%d %s, %d × %s warmup, %d × %s measurement", forks,
+                    forks == 1 ? "fork" : "forks", (int) Json.number(m.get("warmupIterations")), m.get("warmupTime"),
                     (int) Json.number(m.get("measurementIterations")), m.get("measurementTime")));
         }
         return String.join("; ", s);
