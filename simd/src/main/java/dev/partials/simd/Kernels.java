@@ -5,7 +5,6 @@ import static jdk.incubator.vector.VectorOperators.NE;
 import dev.partials.Op;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -101,20 +100,6 @@ final class Kernels {
         for (int i = 0; i < width; i += LANES) {
             v.intoArray(x, offset + i);
         }
-    }
-
-    /** Whether {@code x[0 … count)} are all finite: x·0 is 0 exactly for finite x, and NaN stays in a sum. */
-    static boolean allFinite(double[] x, int count) {
-        DoubleVector sum = splat(0.0);
-        int i = 0;
-        for (; i <= count - LANES; i += LANES) {
-            sum = sum.add(at(x, i).mul(0.0));
-        }
-        boolean finite = !Double.isNaN(sum.reduceLanes(VectorOperators.ADD));
-        for (; i < count; i++) {
-            finite &= Double.isFinite(x[i]);
-        }
-        return finite;
     }
 
     /** Whether one of the first {@code count} lanes of the row at {@code offset} is NaN or infinite. */

@@ -380,9 +380,9 @@ class SimdConventionTests {
     }
 
     /**
-     * The scan for NaN and infinities runs in vector lanes, with a scalar tail: a bad coordinate in the
-     * first lane group, in the middle, in the tail, in any column is reported with its point and
-     * variable; the largest finite numbers pass.
+     * A bad coordinate of a long batch, in the first lane group, in the middle, in the tail, in any
+     * column, is reported with its point and variable before anything is computed; the largest finite
+     * numbers pass.
      */
     @Test
     void findsEveryNonFiniteCoordinateOfALongBatch() {
