@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partials.Derivatives;
 import dev.partials.PartialDerivative;
+import dev.partials.dual.internal.TestData;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -23,24 +24,16 @@ class BatchTests {
         return points;
     }
 
-    private static double[] point(double[][] columns, int p) {
-        double[] x = new double[columns.length];
-        for (int j = 0; j < x.length; j++) {
-            x[j] = columns[j][p];
-        }
-        return x;
-    }
-
     @Test
     void gradientBatchEqualsGradientsPointByPoint() {
-        Derivatives d = PartialDerivative.of("dual").prepare(Functions.rosenbrock(19));
+        Derivatives d = PartialDerivative.of("dual").prepare(TestData.rosenbrock(19));
         double[][] points = columns(Functions.rosenbrockPoint(19), 1);
         double[] values = new double[COUNT];
         double[][] gradients = new double[19][COUNT];
         d.gradientBatch(points, values, gradients);
         double[][] convenience = d.gradientBatch(points);
         for (int p = 0; p < COUNT; p++) {
-            double[] x = point(points, p);
+            double[] x = TestData.point(points, p);
             double[] g = d.gradient(x);
             assertThat(values[p]).isEqualTo(d.value(x));
             for (int j = 0; j < 19; j++) {
@@ -60,7 +53,7 @@ class BatchTests {
         d.jacobianBatch(points, values, jacobians);
         d.valuesBatch(points, onlyValues);
         for (int p = 0; p < COUNT; p++) {
-            double[] x = point(points, p);
+            double[] x = TestData.point(points, p);
             double[][] jac = d.jacobian(x);
             double[] v = d.values(x);
             for (int k = 0; k < 2; k++) {
@@ -81,7 +74,7 @@ class BatchTests {
         double[][] out = new double[2][COUNT];
         d.jvpBatch(points, directions, out);
         for (int p = 0; p < COUNT; p++) {
-            double[] jvp = d.jvp(point(points, p), point(directions, p));
+            double[] jvp = d.jvp(TestData.point(points, p), TestData.point(directions, p));
             assertThat(out[0][p]).isEqualTo(jvp[0]);
             assertThat(out[1][p]).isEqualTo(jvp[1]);
         }

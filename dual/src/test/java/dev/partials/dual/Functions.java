@@ -2,7 +2,7 @@ package dev.partials.dual;
 
 import dev.partials.Expression;
 import dev.partials.Formula;
-import java.util.ArrayList;
+import dev.partials.dual.internal.TestData;
 import java.util.List;
 
 /** The benchmark functions of BENCH-FUNCTIONS.md, as formulas, with their points. */
@@ -22,19 +22,7 @@ final class Functions {
 
     /** Rosenbrock over x0 … x(n-1), as the traced loop a user writes (a chain of additions). */
     static Formula rosenbrock(int n) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            names.add("x" + i);
-        }
-        return Formula.trace(names, v -> {
-            Expression sum = Expression.constant(0);
-            for (int i = 0; i < n - 1; i++) {
-                Expression xi = v.get(i);
-                sum = sum.plus(v.get(i + 1).minus(xi.pow(2)).pow(2).times(100))
-                        .plus(Expression.constant(1).minus(xi).pow(2));
-            }
-            return sum;
-        });
+        return TestData.rosenbrock(n);
     }
 
     /** x_i = 0.5 + 0.01 i. */

@@ -56,14 +56,6 @@ class BatchBlockingTests {
         return points;
     }
 
-    private static double[] point(double[][] columns, int p) {
-        double[] x = new double[columns.length];
-        for (int j = 0; j < x.length; j++) {
-            x[j] = columns[j][p];
-        }
-        return x;
-    }
-
     private static double[][] filled(int rows, int count) {
         double[][] out = new double[rows][count];
         for (double[] row : out) {
@@ -106,7 +98,7 @@ class BatchBlockingTests {
             batch.gradientBatch(points, null, onlyGradients);
             double[] g = new double[N];
             for (int p = 0; p < count; p++) {
-                double[] x = point(points, p);
+                double[] x = TestData.point(points, p);
                 single.gradient(x, g);
                 sameBits(mode + " count " + count + " value " + p, single.value(x), values[p]);
                 for (int j = 0; j < N; j++) {
@@ -124,7 +116,7 @@ class BatchBlockingTests {
         double[][] gradients = new double[N][count];
         CompileModes.prepare(null, ROSENBROCK).gradientBatch(points, null, gradients);
         for (int p = 0; p < count; p++) {
-            double[] x = point(points, p);
+            double[] x = TestData.point(points, p);
             for (int j = 0; j < N; j++) {
                 // ∂/∂x_j: -400 x_j (x_{j+1} - x_j²) - 2 (1 - x_j) from term j, 200 (x_j - x_{j-1}²) from term j-1
                 double expected = 0;
@@ -170,7 +162,7 @@ class BatchBlockingTests {
             double[] v = new double[m];
             double[] g = new double[n];
             for (int p = 0; p < count; p++) {
-                double[] x = point(points, p);
+                double[] x = TestData.point(points, p);
                 single.jacobian(x, jac);
                 single.values(x, v);
                 single.gradient(0, x, g);
@@ -202,7 +194,7 @@ class BatchBlockingTests {
             d.jvpBatch(points, directions, out);
             double[] r = new double[3];
             for (int p = 0; p < count; p++) {
-                d.jvp(point(points, p), point(directions, p), r);
+                d.jvp(TestData.point(points, p), TestData.point(directions, p), r);
                 for (int k = 0; k < 3; k++) {
                     sameBits("count " + count + " JVP " + k + " at " + p, r[k], out[k][p]);
                 }
@@ -259,7 +251,7 @@ class BatchBlockingTests {
         double[] r = new double[3];
         for (int p = 0; p < count; p++) {
             if (p < bad) {
-                d.jvp(point(points, p), point(directions, p), r);
+                d.jvp(TestData.point(points, p), TestData.point(directions, p), r);
                 for (int k = 0; k < 3; k++) {
                     sameBits("JVP " + k + " at " + p, r[k], out[k][p]);
                 }

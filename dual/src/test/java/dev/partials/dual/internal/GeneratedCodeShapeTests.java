@@ -29,7 +29,7 @@ class GeneratedCodeShapeTests {
     @Test
     void aLongSumKeepsOnlyAShortWindowOfItsTermsAlive() {
         int n = 400;
-        Formula f = GradientCompilerTests.rosenbrock(n);
+        Formula f = TestData.rosenbrock(n);
         Tape tape = new Tape(f.program());
         CodeGenerator.Compiled gradient = GradientCompiler.compile(tape);
         CodeGenerator.Compiled hessian = HessianCompiler.compile(tape, new HessianPlan(tape, 0), 0);

@@ -93,21 +93,6 @@ class GradientCompilerTests {
         return p;
     }
 
-    static Formula rosenbrock(int n) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            names.add("x" + i);
-        }
-        return Formula.trace(names, v -> {
-            Expression sum = Expression.constant(0);
-            for (int i = 0; i < n - 1; i++) {
-                sum = sum.plus(v.get(i + 1).minus(v.get(i).pow(2)).pow(2).times(100))
-                        .plus(Expression.constant(1).minus(v.get(i)).pow(2));
-            }
-            return sum;
-        });
-    }
-
     // ------------------------------------------------------------------------------------------------
     // The oracle: the interpreter
 
@@ -227,7 +212,7 @@ class GradientCompilerTests {
 
     @Test
     void largeProgramsAreSplitIntoMethodsAndStillMatch() {
-        Formula f = rosenbrock(400);
+        Formula f = TestData.rosenbrock(400);
         Tape tape = new Tape(f.program());
         CodeGenerator.Compiled c = GradientCompiler.compile(tape);
         assertThat(c.methods()).isGreaterThan(3);
@@ -260,7 +245,7 @@ class GradientCompilerTests {
     @Test
     void autoModeCompilesSmallProgramsAfterSomeCallsAndKeepsTheInterpreterBeyondTheBudget() {
         DualProvider provider = new DualProvider();
-        Formula small = rosenbrock(10);
+        Formula small = TestData.rosenbrock(10);
         DualDerivatives d = (DualDerivatives) provider.prepare(small);
         double[] point = new double[10];
         double[] g = new double[10];
@@ -301,7 +286,7 @@ class GradientCompilerTests {
         // one batch of COMPILE_AFTER points compiles at once: a batch of a million points must not
         // wait for a hundred such batches before it leaves the interpreter
         DualProvider provider = new DualProvider();
-        Formula f = rosenbrock(10);
+        Formula f = TestData.rosenbrock(10);
         int count = DualDerivatives.COMPILE_AFTER;
         double[][] points = new double[10][count];
         SplittableRandom random = new SplittableRandom(7);
@@ -339,8 +324,8 @@ class GradientCompilerTests {
 
     @Test
     void theModePropertyForcesEitherEngine() {
-        assertThat(CompileModes.prepare("always", rosenbrock(5)).isCompiled()).isTrue();
-        DualDerivatives d = CompileModes.prepare("never", rosenbrock(5));
+        assertThat(CompileModes.prepare("always", TestData.rosenbrock(5)).isCompiled()).isTrue();
+        DualDerivatives d = CompileModes.prepare("never", TestData.rosenbrock(5));
         for (int i = 0; i < DualDerivatives.COMPILE_AFTER + 1; i++) {
             d.gradient(new double[5], new double[5]);
         }
@@ -380,7 +365,7 @@ class GradientCompilerTests {
     @Test
     void threadsShareTheGeneratedCodeEachWithItsOwnState() throws Exception {
         int n = 300;
-        Formula f = rosenbrock(n);
+        Formula f = TestData.rosenbrock(n);
         Derivatives d = CompileModes.prepare("always", f);
         assertThat(((DualDerivatives) d).isCompiled()).isTrue();
         Tape tape = new Tape(f.program());

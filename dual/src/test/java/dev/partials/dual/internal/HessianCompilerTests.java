@@ -94,7 +94,7 @@ class HessianCompilerTests {
     @Test
     void rosenbrockIsSplitIntoMethodsAndStillMatches() {
         int n = 100;
-        Formula f = GradientCompilerTests.rosenbrock(n);
+        Formula f = TestData.rosenbrock(n);
         Tape tape = new Tape(f.program());
         HessianPlan plan = new HessianPlan(tape, 0);
         CodeGenerator.Compiled c = HessianCompiler.compile(tape, plan, 0);
@@ -110,7 +110,7 @@ class HessianCompilerTests {
 
     @Test
     void autoModeCompilesTheHessianAfterSomeCalls() {
-        DualDerivatives d = (DualDerivatives) new DualProvider().prepare(GradientCompilerTests.rosenbrock(10));
+        DualDerivatives d = (DualDerivatives) new DualProvider().prepare(TestData.rosenbrock(10));
         double[] point = new double[10];
         Arrays.fill(point, 0.5);
         double[] h = new double[100];
