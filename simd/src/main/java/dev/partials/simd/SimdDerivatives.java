@@ -52,8 +52,9 @@ import java.util.concurrent.RecursiveAction;
  * result, but they differ in the last bit for 0.1 % (log) to 26 % (sinh) of arguments (measured on the
  * development machine), so a call in a cold JVM can differ from the same call later by an ulp per
  * transcendental operation; and since single points run the interpreter and batches the generated
- * code, which the JIT compiles at different times, a point alone and in a batch can too. Run with {@code -Djdk.incubator.vector.VectorMathLibrary=java} for results
- * that never change and equal, bit for bit, a scalar forward mode over {@link dev.partials.Op} (the
+ * code, which the JIT compiles at different times, a point alone and in a batch can too. Run with
+ * {@code -Djdk.incubator.vector.VectorMathLibrary=java} for results that never change and equal, bit
+ * for bit, a scalar forward mode over {@link dev.partials.Op} (the
  * second test execution checks exactly that); transcendental operations are then not vectorized.
  */
 final class SimdDerivatives implements Derivatives {
@@ -337,7 +338,8 @@ final class SimdDerivatives implements Derivatives {
      * mode's interpreted points reach {@link #COMPILE_AFTER} (mode {@code auto}; so a single large batch
      * is compiled at once), on the first call (mode {@code always}), or never; null while interpreting,
      * and for good when the plan is not compiled (too large, see {@link BlockCompiler#compile}). Both
-     * engines give the same bits, so switching changes no result.
+     * engines compute the same operations in the same order (the same bits with Java's Math; see the
+     * class comment for the vector math library).
      */
     private BlockCompiler.Compiled code(int mode, Plan p, int points) {
         BlockCompiler.Compiled c = code[mode];
