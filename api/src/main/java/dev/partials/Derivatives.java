@@ -12,8 +12,12 @@ import java.util.Optional;
  *
  * <p><b>Points</b> are arrays of one finite coordinate per variable, in the formula's variable order.
  * A point of the wrong length gives {@link PartialsException.Kind#DIMENSION_MISMATCH}; a NaN or
- * infinite coordinate gives {@link PartialsException.Kind#NON_FINITE_POINT}. Results outside a
- * function's domain are NaN, never an exception (see {@link Op} for the conventions).
+ * infinite coordinate gives {@link PartialsException.Kind#NON_FINITE_POINT}. In a batch, that error
+ * names the first such point (the lowest point index, then the first variable; see
+ * {@link dev.partials.spi.Checks#batchPoints}), and the result arrays may then hold results of some of
+ * the batch's points (a provider may check the coordinates as it computes, rather than read a long batch
+ * once more before). Results outside a function's domain are NaN, never an exception (see {@link Op}
+ * for the conventions).
  *
  * <p><b>Storage order.</b> A Jacobian written into a flat array is row-major, m × n:
  * {@code out[k*n + j] = ∂f_k/∂x_j}. A Hessian is n × n row-major and symmetric. A <em>batch</em> of

@@ -52,12 +52,37 @@ public final class Checks {
     }
 
     /**
-     * Checks a batch given as columns (one array per variable, all of one length) and returns its size.
+     * Checks a batch given as columns (one array per variable, all of one length) and returns its size:
+     * {@link #batchShape} then {@link #batchPoints} over the whole batch.
      *
-     * @throws PartialsException {@link Kind#DIMENSION_MISMATCH}, {@link Kind#NON_FINITE_POINT}, or
-     *         {@link Kind#INVALID_ARGUMENT} for a formula without variables (no column gives the count)
+     * @throws PartialsException {@link Kind#DIMENSION_MISMATCH}, {@link Kind#NON_FINITE_POINT} (naming the
+     *         first non-finite point, see {@link #batchPoints}), or {@link Kind#INVALID_ARGUMENT} for a formula
+     *         without variables (no column gives the count)
      */
     public static int batch(Formula formula, double[][] columns) {
+        int count = batchShape(formula, columns);
+        batchPoints(formula, columns, 0, count);
+        return count;
+    }
+
+    /**
+     * Checks the shape of a batch given as columns — one array per variable, all of one length — and
+     * returns its size, without looking at the coordinates. A provider that streams a long batch can so
+     * check the points range by range with {@link #batchPoints}, while they are in cache:
+     *
+     * {@snippet :
+     * int count = Checks.batchShape(formula, points);
+     * for (int from = 0; from < count; from += 2048) {
+     *     int to = Math.min(from + 2048, count);
+     *     Checks.batchPoints(formula, points, from, to);
+     *     // … compute points [from, to) …
+     * }
+     * }
+     *
+     * @throws PartialsException {@link Kind#DIMENSION_MISMATCH}, or {@link Kind#INVALID_ARGUMENT} for a
+     *         formula without variables (no column gives the count)
+     */
+    public static int batchShape(Formula formula, double[][] columns) {
         if (columns == null || columns.length != formula.dimension()) {
             throw PartialsException.builder(Kind.DIMENSION_MISMATCH,
                     "the batch has " + (columns == null ? 0 : columns.length) + " column(s) but the formula has "
@@ -75,15 +100,38 @@ public final class Checks {
                         "column " + formula.variables().get(j) + " has " + columns[j].length
                                 + " points but column " + formula.variables().get(0) + " has " + count).build();
             }
-            for (int p = 0; p < count; p++) {
-                if (!Double.isFinite(columns[j][p])) {
-                    throw PartialsException.builder(Kind.NON_FINITE_POINT,
-                            "point " + p + ": coordinate " + formula.variables().get(j) + " = " + columns[j][p]
-                                    + " is not a finite number").name(formula.variables().get(j)).order(p).build();
+        }
+        return count;
+    }
+
+    /**
+     * Checks that the points {@code [from, to)} of a batch of the right shape ({@link #batchShape}) have
+     * finite coordinates. The error names the first non-finite point: the lowest point index, and at that
+     * point the first non-finite coordinate in the formula's variable order; its
+     * {@link PartialsException#order()} is the point index and its {@link PartialsException#name()} the
+     * variable.
+     *
+     * @throws PartialsException {@link Kind#NON_FINITE_POINT}
+     */
+    public static void batchPoints(Formula formula, double[][] columns, int from, int to) {
+        int first = to;
+        int variable = -1;
+        for (int j = 0; j < columns.length; j++) {
+            double[] column = columns[j];
+            for (int p = from; p < first; p++) { // up to the first found so far: a tie keeps the earlier variable
+                if (!Double.isFinite(column[p])) {
+                    first = p;
+                    variable = j;
+                    break;
                 }
             }
         }
-        return count;
+        if (variable >= 0) {
+            String name = formula.variables().get(variable);
+            throw PartialsException.builder(Kind.NON_FINITE_POINT,
+                    "point " + first + ": coordinate " + name + " = " + columns[variable][first]
+                            + " is not a finite number").name(name).order(first).build();
+        }
     }
 
     /**
