@@ -17,6 +17,9 @@ interface BlockCode {
      *               for a Jacobian; null when the code computes values only
      * @param state  scratch of {@link BlockCompiler.Compiled#stateSize()} doubles for the values passed
      *               between generated methods; may be null when that size is 0
+     * @return the sum of {@code x − x} over the coordinates x the code loads ({@link
+     *         BlockCompiler.Compiled#checks}): 0 when they are all finite, else NaN — then the code may
+     *         have stopped after the stretch that has the first non-finite one, its results written
      */
-    void run(double[][] points, double[][] values, double[][] out, double[] state, int from, int to);
+    double run(double[][] points, double[][] values, double[][] out, double[] state, int from, int to);
 }

@@ -47,6 +47,13 @@ import java.util.Map;
  * than {@link #MAX_OPERATIONS} operations, a generated method C2 would refuse to compile (over 8,000
  * bytes), or an operation without a lane-wise rule ({@link Layout#SCALAR}) are not compiled: the
  * caller keeps its interpreter.
+ *
+ * <h2>Checking the coordinates</h2>
+ * The first method that loads an input column also adds {@code x − x} into a vector sum
+ * ({@link Lanes#addNonFinite}; 0 while every coordinate is finite, NaN after a NaN or infinity) and
+ * returns its lanes' sum; {@code run} adds up its methods' sums and stops after a stretch whose sum is
+ * not 0. So a batch is checked while its coordinates are in registers, not in a pass of its own over
+ * memory; {@link Compiled#checks} says which columns the code reads (the caller scans the others).
  */
 final class BlockCompiler {
 
@@ -79,10 +86,17 @@ final class BlockCompiler {
     static final int STATE_BUDGET = 1024 * 1024;
 
     /**
-     * A compiled plan: its code, the length of the {@code state} array it needs (0: none), and for tests
-     * and diagnostics its shape: methods, statements, and the points per stretch.
+     * A compiled plan: its code, the length of the {@code state} array it needs (0: none), for tests
+     * and diagnostics its shape (methods, statements, and the points per stretch), and per variable
+     * whether the code checks its column.
      */
-    record Compiled(BlockCode code, int stateSize, int methods, int operations, int stretch) {
+    record Compiled(BlockCode code, int stateSize, int methods, int operations, int stretch,
+                    boolean[] checkedVariables) {
+
+        /** Whether the code checks the column of {@code variable} ({@link BlockCode#run}). */
+        boolean checks(int variable) {
+            return variable < checkedVariables.length && checkedVariables[variable];
+        }
     }
 
     private static final ClassDesc CD_SELF = ClassDesc.of("dev.partials.simd.GeneratedBlock");
@@ -91,8 +105,9 @@ final class BlockCompiler {
     private static final ClassDesc CD_VECTOR = ClassDesc.of("jdk.incubator.vector.DoubleVector");
     private static final ClassDesc CD_DOUBLES = CD_double.arrayType();
     private static final ClassDesc CD_COLUMNS = CD_DOUBLES.arrayType();
-    private static final MethodTypeDesc MTD_RUN = MethodTypeDesc.of(CD_void, CD_COLUMNS, CD_COLUMNS, CD_COLUMNS,
+    private static final MethodTypeDesc MTD_RUN = MethodTypeDesc.of(CD_double, CD_COLUMNS, CD_COLUMNS, CD_COLUMNS,
             CD_DOUBLES, CD_int, CD_int);
+    private static final MethodTypeDesc MTD_SUM = MethodTypeDesc.of(CD_double, CD_VECTOR);
     private static final MethodTypeDesc MTD_V = MethodTypeDesc.of(CD_VECTOR, CD_VECTOR);
     private static final MethodTypeDesc MTD_VV = MethodTypeDesc.of(CD_VECTOR, CD_VECTOR, CD_VECTOR);
     private static final MethodTypeDesc MTD_VVV = MethodTypeDesc.of(CD_VECTOR, CD_VECTOR, CD_VECTOR, CD_VECTOR);
@@ -480,21 +495,28 @@ final class BlockCompiler {
         int[] starts = new int[statements + 1];
         int methods = 0;
         int[] seen = new int[values]; // the method (+ 1) that has value v in a local
+        boolean[] checked = new boolean[plan.inputs.length]; // input columns whose first load is counted
         int operations = 0;
         for (int st = 0; st < statements; st++) {
             int own = kind[st] == CALL ? weight(name[st]) : 1;
-            int cost = own + fetchCost(args[st], seen, methods);
+            int cost = own + fetchCost(args[st], seen, checked, methods);
             if (methods == 0 || operations > 0 && operations + cost > METHOD_OPERATIONS) {
                 starts[methods++] = st;
                 operations = 0;
-                cost = own + fetchCost(args[st], seen, methods);
+                cost = own + fetchCost(args[st], seen, checked, methods);
             }
             operations += cost;
             for (int v : args[st]) {
                 seen[v] = methods;
+                if (source[v] == INPUT) {
+                    checked[sourceIndex[v]] = true;
+                }
                 if (remat[v]) {
                     for (int a : args[sourceIndex[v]]) {
                         seen[a] = methods;
+                        if (source[a] == INPUT) {
+                            checked[sourceIndex[a]] = true;
+                        }
                     }
                 }
             }
@@ -512,9 +534,10 @@ final class BlockCompiler {
     /**
      * The vector operations that make {@code operands} available in the current method ({@code methods}):
      * a load for each one it has not seen (from a column or the state), or for a recomputed value its
-     * operation and the loads of its inputs. Counted as if the method did not have them yet.
+     * operation and the loads of its inputs; the first load of an input column also checks it (2 more,
+     * {@link Lanes#addNonFinite}). Counted as if the method did not have them yet.
      */
-    private int fetchCost(int[] operands, int[] seen, int methods) {
+    private int fetchCost(int[] operands, int[] seen, boolean[] checked, int methods) {
         int cost = 0;
         for (int v : operands) {
             if (source[v] == CONSTANT || seen[v] == methods) {
@@ -525,9 +548,10 @@ final class BlockCompiler {
                 cost += weight(name[st]);
                 for (int a : args[st]) {
                     cost += source[a] != CONSTANT && seen[a] != methods ? 1 : 0;
+                    cost += source[a] == INPUT && !checked[sourceIndex[a]] ? 2 : 0;
                 }
             } else {
-                cost++;
+                cost += source[v] == INPUT && !checked[sourceIndex[v]] ? 3 : 1;
             }
         }
         return cost;
@@ -659,6 +683,7 @@ final class BlockCompiler {
                 : Math.clamp(STATE_BUDGET / ((long) rows * Double.BYTES) / Lanes.LANES * Lanes.LANES, MIN_STRETCH,
                         MAX_STRETCH);
         int stateSize = rows * stretch;
+        boolean[] checked = new boolean[plan.inputs.length]; // input columns a method emitted so far checks
         byte[] bytes = ClassFile.of().build(CD_SELF, clb -> {
             clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
             clb.withInterfaceSymbols(CD_CODE);
@@ -676,7 +701,7 @@ final class BlockCompiler {
                             cb.nop();
                         }
                     }
-                    new Emitter(cb, stateRow, stretch).method(from, to);
+                    new Emitter(cb, stateRow, stretch, checked).method(from, to);
                 });
             }
         });
@@ -690,7 +715,11 @@ final class BlockCompiler {
             MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, true);
             BlockCode code = (BlockCode) hidden.findConstructor(hidden.lookupClass(),
                     MethodType.methodType(void.class)).invoke();
-            return new Compiled(code, stateSize, methods, statements, stretch);
+            boolean[] checkedVariables = new boolean[Arrays.stream(plan.inputs).max().orElse(-1) + 1];
+            for (int i = 0; i < plan.inputs.length; i++) {
+                checkedVariables[plan.inputs[i]] = checked[i];
+            }
+            return new Compiled(code, stateSize, methods, statements, stretch, checkedVariables);
         } catch (Error | RuntimeException e) {
             // A failed generation (a bug) costs speed, never a result: the interpreter stays.
             System.getLogger("dev.partials.simd").log(System.Logger.Level.WARNING,
@@ -701,16 +730,21 @@ final class BlockCompiler {
         }
     }
 
-    /** {@code run}: the methods in order over the whole range (one method), or stretch by stretch. */
+    /**
+     * {@code run}: the methods in order over the whole range (one method), or stretch by stretch, adding
+     * up their finiteness sums; it stops after the first stretch whose sum is not 0.
+     */
     private static void run(CodeBuilder cb, int methods, int stretch) {
         int shift = 1; // `this` comes first in run
         if (methods == 1) {
             cb.aload(POINTS + shift).aload(VALUES + shift).aload(OUT + shift).aload(STATE + shift)
-                    .iload(FROM + shift).iload(TO + shift).invokestatic(CD_SELF, "m0", MTD_RUN).return_();
+                    .iload(FROM + shift).iload(TO + shift).invokestatic(CD_SELF, "m0", MTD_RUN).dreturn();
             return;
         }
         int start = TO + shift + 1;
         int end = start + 1;
+        int sum = end + 1; // a double: two slots
+        cb.dconst_0().dstore(sum);
         cb.iload(FROM + shift).istore(start);
         Label top = cb.newBoundLabel();
         Label done = cb.newLabel();
@@ -721,10 +755,13 @@ final class BlockCompiler {
         for (int i = 0; i < methods; i++) {
             cb.aload(POINTS + shift).aload(VALUES + shift).aload(OUT + shift).aload(STATE + shift)
                     .iload(start).iload(end).invokestatic(CD_SELF, "m" + i, MTD_RUN);
+            cb.dload(sum).dadd().dstore(sum);
         }
+        // dcmpl gives −1 for NaN: a stretch with a non-finite coordinate ends the run
+        cb.dload(sum).dconst_0().dcmpl().ifne(done);
         cb.iload(end).istore(start).goto_(top);
         cb.labelBinding(done);
-        cb.return_();
+        cb.dload(sum).dreturn();
     }
 
     /** Emits one method: statements {@code [from, to)} in a loop over the lane groups of its range. */
@@ -733,12 +770,16 @@ final class BlockCompiler {
         private final int[] stateRow;
         private final int stretch;
         private final int[] local;      // per value: its local variable in this method, or −1
-        private int next = FIRST_LOCAL;
+        private final boolean[] checked;
+        private final int check = FIRST_LOCAL; // the finiteness sum of the columns this method checks
+        private boolean checks;
+        private int next = FIRST_LOCAL + 1;
 
-        Emitter(CodeBuilder cb, int[] stateRow, int stretch) {
+        Emitter(CodeBuilder cb, int[] stateRow, int stretch, boolean[] checked) {
             this.cb = cb;
             this.stateRow = stateRow;
             this.stretch = stretch;
+            this.checked = checked;
             this.local = new int[values];
             Arrays.fill(local, -1);
         }
@@ -785,6 +826,7 @@ final class BlockCompiler {
                 }
             }
             // the loop
+            cb.dconst_0().invokestatic(CD_LANES, "splat", MTD_SPLAT).astore(check);
             cb.iload(FROM).istore(P);
             cb.iconst_0().istore(OFFSET);
             Label top = cb.newBoundLabel();
@@ -829,7 +871,11 @@ final class BlockCompiler {
             }
             cb.iinc(P, Lanes.LANES).iinc(OFFSET, Lanes.LANES).goto_(top);
             cb.labelBinding(end);
-            cb.return_();
+            if (checks) {
+                cb.aload(check).invokestatic(CD_LANES, "sum", MTD_SUM).dreturn();
+            } else {
+                cb.dconst_0().dreturn();
+            }
         }
 
         /** Makes value v available in a local: loaded from its column or the state on its first read here. */
@@ -861,6 +907,11 @@ final class BlockCompiler {
             cb.invokestatic(CD_LANES, "load", MTD_LOAD);
             local[v] = next++;
             cb.astore(local[v]);
+            if (source[v] == INPUT && !checked[sourceIndex[v]]) {
+                checked[sourceIndex[v]] = true;
+                checks = true;
+                cb.aload(check).aload(local[v]).invokestatic(CD_LANES, "addNonFinite", MTD_VV).astore(check);
+            }
         }
 
         private static int[] concat(int[] a, int[] b) {

@@ -5,6 +5,7 @@ import static jdk.incubator.vector.VectorOperators.NE;
 import dev.partials.Op;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -100,6 +101,38 @@ final class Kernels {
         for (int i = 0; i < width; i += LANES) {
             v.intoArray(x, offset + i);
         }
+    }
+
+    /**
+     * Whether {@code column[from, to)} holds only finite numbers: a scan in vector lanes without a branch
+     * per lane group ({@code v - v} is 0 for a finite v and NaN otherwise; four sums keep the additions
+     * independent), fast enough to run just before the same range is computed.
+     */
+    static boolean allFinite(double[] column, int from, int to) {
+        DoubleVector s0 = DoubleVector.zero(SPECIES);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int i = from;
+        for (; i <= to - 4 * LANES; i += 4 * LANES) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, column, i);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, column, i + LANES);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, column, i + 2 * LANES);
+            DoubleVector d = DoubleVector.fromArray(SPECIES, column, i + 3 * LANES);
+            s0 = s0.add(a.sub(a));
+            s1 = s1.add(b.sub(b));
+            s2 = s2.add(c.sub(c));
+            s3 = s3.add(d.sub(d));
+        }
+        for (; i <= to - LANES; i += LANES) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, column, i);
+            s0 = s0.add(a.sub(a));
+        }
+        double sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < to; i++) {
+            sum += column[i] - column[i];
+        }
+        return sum == 0.0;
     }
 
     /** Whether one of the first {@code count} lanes of the row at {@code offset} is NaN or infinite. */

@@ -53,6 +53,19 @@ final class Lanes {
         v.intoArray(x, offset);
     }
 
+    /**
+     * {@code sum + (x − x)}: adds 0 while x is finite, NaN once a lane of x is NaN or infinite (the batch
+     * check of generated code, {@link BlockCompiler}).
+     */
+    static DoubleVector addNonFinite(DoubleVector sum, DoubleVector x) {
+        return sum.add(x.sub(x));
+    }
+
+    /** The sum of the lanes of {@code v}. */
+    static double sum(DoubleVector v) {
+        return v.reduceLanes(VectorOperators.ADD);
+    }
+
     static DoubleVector splat(double v) {
         return DoubleVector.broadcast(SPECIES, v);
     }

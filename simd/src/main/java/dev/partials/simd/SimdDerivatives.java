@@ -31,6 +31,17 @@ import java.util.concurrent.RecursiveAction;
  *
  * <p>Single-point calls are batches of one point (one lane group).
  *
+ * <h2>Checking the points of a batch</h2>
+ * A batch's coordinates are checked as they are computed, not in a pass of their own before: a block's
+ * columns just before the interpreter loads them, and in generated code every coordinate as it is loaded
+ * into a vector ({@code x − x} summed lane-wise: 0 while finite, NaN after a NaN or infinity), the
+ * columns it does not read scanned apart. A separate pass read every column from memory once more: on
+ * 1,000,003 points it cost 30 % on seed and 17 % on Rosenbrock-10 (JMH, {@code BatchBenchmark}). So,
+ * as {@link Derivatives} allows, the result columns hold results of some points when the error is
+ * thrown (generated code stops after the stretch with the first non-finite coordinate, or computes the
+ * whole batch when it is one method); the error itself is {@link Checks#batchPoints}'s, naming the
+ * first such point. A batch split over cores is checked whole first.
+ *
  * <h2>Generated code</h2>
  * Batches of values, gradients and Jacobians switch, per mode, from this interpreter to code generated
  * for the formula ({@link BlockCompiler}: the same operations in the same order, each lane group's
@@ -271,14 +282,14 @@ final class SimdDerivatives implements Derivatives {
 
     @Override
     public void valuesBatch(double[][] points, double[][] values) {
-        int count = Checks.batch(formula, points);
+        int count = Checks.batchShape(formula, points);
         Checks.batchOut("values", values, m, count);
         run(VALUES, all, points, null, null, values, null, count);
     }
 
     @Override
     public void gradientBatch(double[][] points, double[] values, double[][] gradients) {
-        int count = Checks.batch(formula, points);
+        int count = Checks.batchShape(formula, points);
         Checks.batchOut("gradients", gradients, n, count);
         if (values != null) {
             Checks.length("values", values, count);
@@ -288,7 +299,7 @@ final class SimdDerivatives implements Derivatives {
 
     @Override
     public void jacobianBatch(double[][] points, double[][] values, double[][] jacobians) {
-        int count = Checks.batch(formula, points);
+        int count = Checks.batchShape(formula, points);
         Checks.batchOut("Jacobians", jacobians, m * n, count);
         if (values != null) {
             Checks.batchOut("values", values, m, count);
@@ -323,13 +334,19 @@ final class SimdDerivatives implements Derivatives {
             code(mode, p, count);
         }
         int blocks = (count + block - 1) / block;
+        // jvpBatch has checked its points; the other modes check theirs here: all first before splitting
+        // the batch across cores (so the error is the first bad point's), else range by range as computed.
+        boolean check = mode != JVP;
         if (Parallelism.split(count, blocks)) {
+            if (check) {
+                checkPoints(points, 0, count);
+            }
             // invoke() runs the root task in this thread, which so works beside the common pool's workers
             // (the pool has one worker fewer than there are cores).
             new BlockTask(this, mode, p, points, directions, value, values, out, count, 0, blocks,
                     Parallelism.grain(blocks)).invoke();
         } else {
-            blocks(mode, p, points, directions, value, values, out, count, 0, blocks, workspaces.get());
+            blocks(mode, p, points, directions, value, values, out, count, 0, blocks, workspaces.get(), check);
         }
     }
 
@@ -368,22 +385,40 @@ final class SimdDerivatives implements Derivatives {
     }
 
     /**
-     * Points {@code [from, to)} with generated code: the whole lane groups straight from the columns,
-     * the last partial one through the workspace's columns of one lane group.
+     * Points {@code [from, to)} with generated code: the whole lane groups straight from the columns, the
+     * last partial one through the workspace's columns of one lane group. With {@code check}, the
+     * generated code checks the coordinates it loads as it computes ({@link BlockCode#run}), and the
+     * columns it does not read are scanned here; after a non-finite coordinate the batch's results are
+     * partly written.
      */
     private void generated(BlockCompiler.Compiled compiled, double[][] points, double[][] values, double[][] out,
-                           long end, int from, Workspace w) {
+                           long end, int from, Workspace w, boolean check) {
         int to = (int) end;
         BlockCode c = compiled.code();
         double[] state = w.state(compiled.stateSize());
         int lanes = Kernels.LANES;
         int full = from + (to - from) / lanes * lanes;
+        if (check) {
+            for (int j = 0; j < n; j++) {
+                if (!compiled.checks(j) && !Kernels.allFinite(points[j], from, to)) {
+                    Checks.batchPoints(formula, points, from, to);
+                }
+            }
+        }
         if (full > from) {
-            c.run(points, values, out, state, from, full);
+            double sum = c.run(points, values, out, state, from, full);
+            if (check && sum != 0.0) {
+                Checks.batchPoints(formula, points, from, full);
+                throw new IllegalStateException("simd: generated code found a non-finite coordinate in points ["
+                        + from + ", " + full + ") that the check does not see");
+            }
         }
         int tail = to - full;
         if (tail == 0) {
             return;
+        }
+        if (check) {
+            checkPoints(points, full, to);
         }
         Workspace.Tail t = w.tail(n, values == null ? 0 : values.length, out == null ? 0 : out.length);
         for (int j = 0; j < n; j++) {
@@ -405,9 +440,24 @@ final class SimdDerivatives implements Derivatives {
         }
     }
 
-    /** Runs blocks {@code [from, to)} of a batch in the calling thread. */
+    /**
+     * Throws {@link Checks#batchPoints}'s error when a coordinate of points {@code [from, to)} is not
+     * finite; every column is scanned, also those of variables the formula does not use.
+     */
+    private void checkPoints(double[][] points, int from, int to) {
+        for (double[] column : points) {
+            if (!Kernels.allFinite(column, from, to)) {
+                Checks.batchPoints(formula, points, from, to);
+            }
+        }
+    }
+
+    /**
+     * Runs blocks {@code [from, to)} of a batch in the calling thread; with {@code check}, checks the points
+     * of each range before computing it (the results of the points before a non-finite one are written).
+     */
     void blocks(int mode, Plan p, double[][] points, double[][] directions, double[] value, double[][] values,
-                double[][] out, int count, int from, int to, Workspace w) {
+                double[][] out, int count, int from, int to, Workspace w, boolean check) {
         BlockCompiler.Compiled generated = mode == JVP ? null : code[mode];
         if (generated != null) {
             double[][] valueColumns = values;
@@ -415,7 +465,8 @@ final class SimdDerivatives implements Derivatives {
                 valueColumns = value == null ? null : w.valueHolder(value);
             }
             try {
-                generated(generated, points, valueColumns, out, Math.min(to * (long) block, count), from * block, w);
+                generated(generated, points, valueColumns, out, Math.min(to * (long) block, count), from * block, w,
+                        check);
             } finally {
                 w.releaseValueHolder();
             }
@@ -425,6 +476,9 @@ final class SimdDerivatives implements Derivatives {
             int base = b * block;
             int c = Math.min(block, count - base);
             int width = Kernels.width(c);
+            if (check) {
+                checkPoints(points, base, base + c);
+            }
             for (int j : p.inputs) {
                 Kernels.load(points[j], base, c, w.rows, j * block);
             }
@@ -672,7 +726,8 @@ final class SimdDerivatives implements Derivatives {
         @Override
         protected void compute() {
             if (to - from <= grain) {
-                d.blocks(mode, plan, points, directions, value, values, out, count, from, to, d.workspaces.get());
+                d.blocks(mode, plan, points, directions, value, values, out, count, from, to, d.workspaces.get(),
+                        false);
                 return;
             }
             int mid = (from + to) >>> 1;
