@@ -454,7 +454,7 @@ final class SimdDerivatives implements Derivatives {
 
     /**
      * Runs blocks {@code [from, to)} of a batch in the calling thread; with {@code check}, checks the points
-     * of each range before computing it (the results of the points before a non-finite one are written).
+     * as it computes them (see the class comment: results of some points are written before the error).
      */
     void blocks(int mode, Plan p, double[][] points, double[][] directions, double[] value, double[][] values,
                 double[][] out, int count, int from, int to, Workspace w, boolean check) {
