@@ -129,6 +129,33 @@ class SimdParallelTests {
                 || Double.isFinite(a) && Double.isFinite(b) && Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
     }
 
+    /**
+     * A batch split over cores is checked whole before it is split: the error names the lowest bad point
+     * (not whichever thread's block failed first) and no result is written.
+     */
+    @Test
+    void aSplitBatchNamesTheFirstNonFinitePointAndWritesNothing() {
+        Formulas f = Formulas.rosenbrock(10);
+        Derivatives d = SIMD.prepare(f.formula());
+        double[][] points = f.points(SIZE, 7);
+        points[9][SIZE - 2] = Double.NaN;
+        points[3][SIZE / 2] = Double.POSITIVE_INFINITY;
+        points[0][SIZE / 2 + 1] = Double.NEGATIVE_INFINITY;
+        System.setProperty(Parallelism.PROPERTY, "true");
+        for (int call = 0; call < 3; call++) {
+            double[][] gradients = new double[10][SIZE];
+            assertThatThrownBy(() -> d.gradientBatch(points, null, gradients))
+                    .isInstanceOfSatisfying(PartialsException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(PartialsException.Kind.NON_FINITE_POINT);
+                        assertThat(e.order()).hasValue(SIZE / 2);
+                        assertThat(e.name()).hasValue(f.formula().variables().get(3));
+                    });
+            for (double[] column : gradients) {
+                assertThat(Arrays.stream(column).allMatch(g -> g == 0.0)).isTrue();
+            }
+        }
+    }
+
     @Test
     void anUnknownParallelismSettingIsRejected() {
         System.setProperty(Parallelism.PROPERTY, "sometimes");
