@@ -104,9 +104,8 @@ final class Kernels {
     }
 
     /**
-     * Whether {@code column[from, to)} holds only finite numbers: a scan in vector lanes without a branch
-     * per lane group ({@code v - v} is 0 for a finite v and NaN otherwise; four sums keep the additions
-     * independent), fast enough to run just before the same range is computed.
+     * Whether {@code column[from, to)} holds only finite numbers: a scan in vector lanes without a branch per
+     * lane group ({@link Lanes#addNonFinite}; four sums keep the additions independent).
      */
     static boolean allFinite(double[] column, int from, int to) {
         DoubleVector s0 = DoubleVector.zero(SPECIES);
@@ -119,32 +118,19 @@ final class Kernels {
             DoubleVector b = DoubleVector.fromArray(SPECIES, column, i + LANES);
             DoubleVector c = DoubleVector.fromArray(SPECIES, column, i + 2 * LANES);
             DoubleVector d = DoubleVector.fromArray(SPECIES, column, i + 3 * LANES);
-            s0 = s0.add(a.sub(a));
-            s1 = s1.add(b.sub(b));
-            s2 = s2.add(c.sub(c));
-            s3 = s3.add(d.sub(d));
+            s0 = Lanes.addNonFinite(s0, a);
+            s1 = Lanes.addNonFinite(s1, b);
+            s2 = Lanes.addNonFinite(s2, c);
+            s3 = Lanes.addNonFinite(s3, d);
         }
         for (; i <= to - LANES; i += LANES) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, column, i);
-            s0 = s0.add(a.sub(a));
+            s0 = Lanes.addNonFinite(s0, DoubleVector.fromArray(SPECIES, column, i));
         }
         double sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
         for (; i < to; i++) {
             sum += column[i] - column[i];
         }
         return sum == 0.0;
-    }
-
-    /** Whether one of the first {@code count} lanes of the row at {@code offset} is NaN or infinite. */
-    static boolean anyNonFinite(double[] x, int offset, int count) {
-        for (int i = 0; i < count; i += LANES) {
-            DoubleVector v = at(x, offset + i);
-            // v - v is 0 exactly when v is finite.
-            if (v.sub(v).compare(NE, 0.0).and(SPECIES.indexInRange(i, count)).anyTrue()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- operations: the rules of Lanes, row by row -------------------------------------------------

@@ -525,7 +525,7 @@ final class SimdDerivatives implements Derivatives {
             int row = directional.outputRow(k, 0);
             if (row >= 0) {
                 Kernels.store(w.rows, row * block, out[k], base, c);
-                repair |= Kernels.anyNonFinite(w.rows, row * block, c);
+                repair |= !Kernels.allFinite(w.rows, row * block, row * block + c);
             } else {
                 Arrays.fill(out[k], base, base + c, 0.0);
             }
