@@ -1,5 +1,6 @@
 package dev.partials;
 
+import dev.partials.spi.Checks;
 import dev.partials.spi.Program;
 import java.util.List;
 
@@ -92,5 +93,25 @@ final class ApiSnippets {
         }
         // @end
         return column;
+    }
+
+    /** A provider's batch loop that checks the points range by range, as it computes them. */
+    static double[] checkedBatch(Formula formula, double[][] points) {
+        // @start region="batch-ranges"
+        int count = Checks.batchShape(formula, points);
+        double[] values = new double[count];
+        double[] point = new double[formula.dimension()];
+        for (int from = 0; from < count; from += 2048) {
+            int to = Math.min(from + 2048, count);
+            Checks.batchPoints(formula, points, from, to);  // NON_FINITE_POINT: the first bad point
+            for (int p = from; p < to; p++) {
+                for (int j = 0; j < point.length; j++) {
+                    point[j] = points[j][p];
+                }
+                values[p] = formula.program().evaluate(point)[0];
+            }
+        }
+        // @end
+        return values;
     }
 }

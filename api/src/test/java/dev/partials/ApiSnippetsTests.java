@@ -43,4 +43,28 @@ class ApiSnippetsTests {
         assertThatThrownBy(ApiSnippets::usingPartials).isInstanceOf(PartialsException.class);
         assertThatThrownBy(ApiSnippets::derivatives).isInstanceOf(PartialsException.class);
     }
+
+    @Test
+    void theBatchRangeExampleComputesEveryPointAndNamesTheFirstBadOne() {
+        Formula seed = Formula.parse("x^2 + 3*x*y");
+        int count = 5_001; // two whole ranges of 2,048 and a shorter one
+        double[][] points = new double[2][count];
+        for (int p = 0; p < count; p++) {
+            points[0][p] = p * 0.5;
+            points[1][p] = -p;
+        }
+        double[] values = ApiSnippets.checkedBatch(seed, points);
+        for (int p = 0; p < count; p += 1_000) {
+            double x = p * 0.5;
+            assertThat(values[p]).isEqualTo(x * x + 3 * x * -p);
+        }
+        points[1][4_100] = Double.NaN;
+        points[0][4_500] = Double.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> ApiSnippets.checkedBatch(seed, points))
+                .isInstanceOfSatisfying(PartialsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(PartialsException.Kind.NON_FINITE_POINT);
+                    assertThat(e.order()).hasValue(4_100);
+                    assertThat(e.name()).hasValue("y");
+                });
+    }
 }

@@ -70,14 +70,7 @@ public final class Checks {
      * returns its size, without looking at the coordinates. A provider that streams a long batch can so
      * check the points range by range with {@link #batchPoints}, while they are in cache:
      *
-     * {@snippet :
-     * int count = Checks.batchShape(formula, points);
-     * for (int from = 0; from < count; from += 2048) {
-     *     int to = Math.min(from + 2048, count);
-     *     Checks.batchPoints(formula, points, from, to);
-     *     // … compute points [from, to) …
-     * }
-     * }
+     * {@snippet class=dev.partials.ApiSnippets region=batch-ranges}
      *
      * @throws PartialsException {@link Kind#DIMENSION_MISMATCH}, or {@link Kind#INVALID_ARGUMENT} for a
      *         formula without variables (no column gives the count)
