@@ -45,9 +45,9 @@ import java.util.Map;
  * stretch's lanes per such value; a plan that fits one method needs none). The statements are
  * scheduled so that few values cross methods: depth first from the stores ({@link #depthFirst}), or
  * that order with each statement moved up to right after its operands ({@link #eager}), whichever
- * cut needs fewer state rows. Plans with more than {@link #MAX_OPERATIONS} operations, a generated method C2 would refuse to compile (over 8,000
- * bytes), or an operation without a lane-wise rule ({@link Layout#SCALAR}) are not compiled: the
- * caller keeps its interpreter.
+ * cut needs fewer state rows. Plans with more than {@link #MAX_OPERATIONS} operations, a generated
+ * method C2 would refuse to compile (over 8,000 bytes), or an operation without a lane-wise rule
+ * ({@link Layout#SCALAR}) are not compiled: the caller keeps its interpreter.
  *
  * <h2>Checking the coordinates</h2>
  * The first method that loads an input column also adds {@code x − x} into a vector sum
@@ -737,14 +737,17 @@ final class BlockCompiler {
         int[] depthFirst = depthFirst();
         int[] eager = eager(depthFirst);
         apply(planned, eager);
-        int eagerRows = stateRowCount(cut());
+        int[] eagerStarts = cut();
+        int eagerRows = rowCount(stateRows(eagerStarts));
         apply(planned, depthFirst);
-        if (stateRowCount(cut()) > eagerRows) {
+        int[] depthFirstStarts = cut();
+        boolean eagerWins = rowCount(stateRows(depthFirstStarts)) > eagerRows;
+        if (eagerWins) {
             apply(planned, eager);
         }
-        int[] starts = cut();
+        int[] starts = eagerWins ? eagerStarts : depthFirstStarts;
         int[] stateRow = stateRows(starts);
-        int rows = stateRowCount(starts);
+        int rows = rowCount(stateRow);
         int methods = starts.length - 1;
         int stretch = rows == 0 ? MAX_STRETCH
                 : Math.clamp(STATE_BUDGET / ((long) rows * Double.BYTES) / Lanes.LANES * Lanes.LANES, MIN_STRETCH,
@@ -797,8 +800,9 @@ final class BlockCompiler {
         }
     }
 
-    private int stateRowCount(int[] starts) {
-        return Arrays.stream(stateRows(starts)).max().orElse(-1) + 1;
+    /** The number of state rows of a {@link #stateRows} result. */
+    private static int rowCount(int[] stateRow) {
+        return Arrays.stream(stateRow).max().orElse(-1) + 1;
     }
 
     /**
